@@ -1,0 +1,152 @@
+/**
+ * The engine's front door: a workbook (as grids) and a mapping in, the evaluated tables and the findings out.
+ * Who reads the workbook (ExcelJS, Office.js) and who shows the result (report, summary sheets, task pane)
+ * is not this module's business.
+ */
+import { columnNumber, formatRange, parseAddress, type SheetGrid, type WorkbookGrid } from './grid';
+import { parseFiscalYear, inferEra } from './fiscalYear';
+import type { BudgetTableMapping, Era, IndicatorTableMapping, Mapping, TableMapping } from './schema/mapping';
+import { finding, type RawFinding } from './findings';
+import { evaluateIndicator, readIndicatorTable, type Indicator, type ReadIndicator } from './evaluate/indicators';
+import { evaluateBudgetTable, expandProjects, type Budget } from './evaluate/budgets';
+import { DEFAULT_THRESHOLDS, type Thresholds } from './evaluate/ratio';
+import { cellAt, textOf, type YearContext } from './evaluate/cells';
+
+export interface TableInfo {
+  readonly sheet: string;
+  readonly range: string;
+  readonly kind: 'indicator' | 'budget';
+  readonly layout: string;
+}
+
+export interface CheckOptions {
+  /** The year under report; overrides the mapping's. */
+  readonly reportFy?: number;
+}
+
+export interface CheckResult {
+  readonly tables: TableInfo[];
+  readonly indicators: Indicator[];
+  readonly budgets: Budget[];
+  readonly findings: RawFinding[];
+  /** The year under report that was used: given, or the latest year with an actual; null for a plan with none. */
+  readonly reportFy: number | null;
+  readonly thresholds: Thresholds;
+}
+
+export function checkWorkbook(wb: WorkbookGrid, mapping: Mapping, options: CheckOptions = {}): CheckResult {
+  const findings: RawFinding[] = [];
+  const tables: TableInfo[] = [];
+  const thresholds = { ...DEFAULT_THRESHOLDS, ...(mapping.settings?.thresholds ?? {}) };
+  const method = mapping.settings?.method ?? null;
+
+  // Read every indicator table first: the year under report may be inferred from all of them.
+  const read: ReadIndicator[] = [];
+  const yearsWithActuals = new Set<number>();
+  const budgetTables: { sheet: SheetGrid; m: BudgetTableMapping; index: number; ctx: YearContext }[] = [];
+
+  mapping.tables.forEach((m) => {
+    const sheet = wb.sheet(m.sheet);
+    if (!sheet) {
+      findings.push(finding('mapping.sheet-missing', m.sheet, null, m.sheet, null, { text: m.sheet }));
+      return;
+    }
+    const index = tables.length;
+    tables.push({ sheet: m.sheet, range: m.range ?? mappedRange(m), kind: m.kind, layout: m.layout });
+    const ctx: YearContext = { era: m.era ?? eraOfHeaders(sheet, m) ?? eraOfSheet(sheet), method };
+    if (m.kind === 'indicator') {
+      const t = readIndicatorTable(sheet, m, index, ctx);
+      read.push(...t.indicators);
+      findings.push(...t.findings);
+      for (const fy of t.yearsWithActuals) yearsWithActuals.add(fy);
+    } else {
+      budgetTables.push({ sheet, m, index, ctx });
+    }
+  });
+
+  const reportFy = options.reportFy ?? mapping.reportFy ?? (yearsWithActuals.size > 0 ? Math.max(...yearsWithActuals) : null);
+  const indicators = read.map((r) => evaluateIndicator(r, { reportFy, thresholds }, findings));
+
+  const budgets: Budget[] = [];
+  for (const { sheet, m, index, ctx } of budgetTables) {
+    const r = evaluateBudgetTable(sheet, m, index, ctx, { defaultFy: reportFy, tolerance: mapping.settings?.budgetTolerance ?? 1 });
+    budgets.push(...r.budgets);
+    findings.push(...r.findings);
+  }
+  return { tables, indicators, budgets, findings, reportFy, thresholds };
+}
+
+/** The era of the table's own year headers, when one of them names it (令和元年度 before ２年度). */
+function eraOfHeaders(sheet: SheetGrid, m: TableMapping): Era | null {
+  const headers: string[] = [];
+  if (m.kind === 'indicator') {
+    if (m.baseline && typeof m.baseline.fy === 'string') headers.push(m.baseline.fy);
+    for (const y of m.years) if (typeof y.fy === 'string') headers.push(y.fy);
+  } else {
+    for (const p of m.projects) for (const f of [p.fy, p.previousFy]) if (typeof f === 'string') headers.push(f);
+  }
+  for (const h of headers) {
+    const parsed = parseFiscalYear(textOf(cellAt(sheet, h)));
+    if (parsed && parsed.era !== 'western') return parsed.era;
+  }
+  return null;
+}
+
+/** The era a sheet is written in, from the text of its first rows (its title and headings). */
+function eraOfSheet(sheet: SheetGrid): Era | null {
+  const texts: string[] = [];
+  const rows = Math.min(sheet.rowCount, 12);
+  const cols = Math.min(sheet.columnCount, 12);
+  for (let r = 1; r <= rows; r++) {
+    for (let c = 1; c <= cols; c++) {
+      const v = sheet.cell(r, c);
+      if (v.kind === 'text') texts.push(v.text);
+    }
+  }
+  return inferEra(texts);
+}
+
+/** The bounding range of the cells a table mapping names. */
+function mappedRange(m: TableMapping): string {
+  let top = Infinity;
+  let bottom = 0;
+  let left = Infinity;
+  let right = 0;
+  const addRow = (r: number | undefined): void => {
+    if (r === undefined) return;
+    top = Math.min(top, r);
+    bottom = Math.max(bottom, r);
+  };
+  const addCol = (c: string | undefined): void => {
+    if (c === undefined) return;
+    const n = columnNumber(c);
+    left = Math.min(left, n);
+    right = Math.max(right, n);
+  };
+  const addCell = (a: string | undefined): void => {
+    const ref = a === undefined ? null : parseAddress(a);
+    if (!ref) return;
+    top = Math.min(top, ref.row);
+    bottom = Math.max(bottom, ref.row);
+    left = Math.min(left, ref.col);
+    right = Math.max(right, ref.col);
+  };
+  if (m.kind === 'indicator') indicatorExtent(m, addRow, addCol);
+  else for (const p of expandProjects(m)) for (const v of Object.values(p)) if (typeof v === 'string') addCell(v);
+  if (!Number.isFinite(top) || !Number.isFinite(left)) return 'A1';
+  return formatRange({ top, left, bottom, right });
+}
+
+function indicatorExtent(m: IndicatorTableMapping, addRow: (r: number | undefined) => void, addCol: (c: string | undefined) => void): void {
+  addCol(m.nameColumn);
+  if (m.baseline) addCol(m.baseline.column);
+  for (const y of m.years) {
+    addCol(y.target);
+    addCol(y.actual);
+    addCol(y.stated);
+  }
+  for (const r of m.rows) {
+    addRow(r.target);
+    addRow(r.actual);
+  }
+}

@@ -1,0 +1,301 @@
+/**
+ * Indicator tables: from a mapping and a sheet, the indicators with their baseline, yearly targets and actuals,
+ * achievement ratios and statuses, and the findings of the indicator rules.
+ *
+ * Two steps, because the year under report may be inferred from all tables of a workbook: `readIndicatorTable`
+ * reads and parses the cells, `evaluateIndicators` computes ratios and statuses for a given report year.
+ */
+import { formatAddress, type SheetGrid } from '../grid';
+import type { Quantity, ParsedValue, Qualifier } from '../values/types';
+import { parseCell, unitFromHeader } from '../values';
+import type { Direction, IndicatorTableMapping, RatioMethod } from '../schema/mapping';
+import { finding, type RawFinding } from '../findings';
+import { band, exactRatio, roundRatio, statedPlaces, type Status, type Thresholds } from './ratio';
+import { columnNumber } from '../grid';
+import { cellText, readValueFindings, resolveYear, type YearContext } from './cells';
+
+export interface PointCells {
+  readonly target: string | null;
+  readonly actual: string | null;
+  readonly stated: string | null;
+}
+
+export interface Point {
+  readonly fy: number;
+  readonly target: number | null;
+  readonly targetQualifier: Qualifier | null;
+  readonly actual: number | null;
+  readonly ratio: number | null;
+  readonly status: Status;
+  readonly statedRatio: number | null;
+  readonly cells: PointCells;
+}
+
+export interface PlannedTarget {
+  readonly fy: number;
+  readonly target: number;
+  readonly targetQualifier: Qualifier | null;
+  readonly cell: string;
+}
+
+export interface Indicator {
+  readonly sheet: string;
+  readonly table: number;
+  readonly name: string;
+  readonly unit: string | null;
+  readonly direction: Direction;
+  readonly cumulative: boolean;
+  readonly method: RatioMethod;
+  readonly baseline: { readonly fy: number; readonly value: number; readonly cell: string } | null;
+  readonly points: Point[];
+  /** Targets with nothing to compare yet: years after the report year, and tables that hold targets only. */
+  readonly plannedTargets: PlannedTarget[];
+}
+
+/** One year of one indicator as read from the sheet, before evaluation. */
+interface YearCells {
+  readonly fy: number;
+  readonly target: ParsedValue | null;
+  readonly actual: ParsedValue | null;
+  readonly stated: ParsedValue | null;
+  readonly cells: PointCells;
+}
+
+export interface ReadIndicator {
+  readonly sheet: string;
+  readonly table: number;
+  readonly name: string;
+  readonly unit: string | null;
+  readonly direction: Direction;
+  readonly cumulative: boolean;
+  readonly method: RatioMethod;
+  readonly label: string | null;
+  readonly baseline: { fy: number; value: ParsedValue; cell: string } | null;
+  readonly years: YearCells[];
+}
+
+export interface ReadIndicatorTable {
+  readonly indicators: ReadIndicator[];
+  readonly findings: RawFinding[];
+  /** Years in which some actual is written (a number or a status word). */
+  readonly yearsWithActuals: Set<number>;
+}
+
+// Words that mark an indicator whose figure should fall (後継者不在率, 事故件数 …).
+const DOWN_WORDS = /不在率|失業率|離職率|廃業率|事故|死者|死傷|待機児童|滞納|削減|減少|低減|赤字/;
+const CUMULATIVE_WORDS = /累計|延べ|累積/;
+
+export function inferDirection(name: string): Direction {
+  return DOWN_WORDS.test(name) ? 'down' : 'up';
+}
+
+export function inferCumulative(name: string): boolean {
+  return CUMULATIVE_WORDS.test(name);
+}
+
+export function readIndicatorTable(sheet: SheetGrid, m: IndicatorTableMapping, tableIndex: number, ctx: YearContext): ReadIndicatorTable {
+  const findings: RawFinding[] = [];
+  const yearsWithActuals = new Set<number>();
+  const headerUnit = m.unitHeader ? unitFromHeader(cellText(sheet, m.unitHeader)) : null;
+  const tableUnit = m.unit !== undefined ? m.unit : headerUnit;
+
+  const years = m.years.map((y) => ({ y, fy: resolveYear(sheet, y.fy, ctx, findings) }));
+  const baselineFy = m.baseline ? resolveYear(sheet, m.baseline.fy, ctx, findings) : null;
+  const nameCol = columnNumber(m.nameColumn);
+  const seenHidden = new Set<number>();
+
+  const indicators = m.rows.map((r): ReadIndicator => {
+    const anyRow = (r.target ?? r.actual)!;
+    const name = r.name ?? (cellText(sheet, formatAddress({ row: anyRow, col: nameCol })).trim() || `${m.nameColumn}${anyRow}`);
+    for (const row of [r.target, r.actual]) {
+      if (row !== undefined && !seenHidden.has(row) && sheet.isRowHidden(row)) {
+        seenHidden.add(row);
+        findings.push(finding('sheet.hidden-row', sheet.name, `${m.nameColumn}${row}`, row, null, { row }));
+      }
+    }
+    const unitHint = r.unit !== undefined ? r.unit : tableUnit;
+    const read = (col: string | undefined, row: number | undefined, role: Role): { value: ParsedValue | null; cell: string | null } => {
+      if (col === undefined || row === undefined) return { value: null, cell: null };
+      const cell = `${col}${row}`;
+      const ref = { row, col: columnNumber(col) };
+      const value = pickLabel(parseCell(sheet.cell(ref.row, ref.col), { headerUnit: unitHint ?? null }), r.label ?? null, sheet.name, cell, findings);
+      findings.push(...readValueFindings(value, sheet.name, cell, role));
+      return { value, cell };
+    };
+
+    let baseline: ReadIndicator['baseline'] = null;
+    if (m.baseline && baselineFy !== null) {
+      const row = m.baseline.row === 'actual' ? (r.actual ?? r.target) : (r.target ?? r.actual);
+      const b = read(m.baseline.column, row, 'baseline');
+      if (b.value && b.cell) baseline = { fy: baselineFy, value: b.value, cell: b.cell };
+    }
+
+    const yearCells: YearCells[] = [];
+    for (const { y, fy } of years) {
+      if (fy === null) continue;
+      const t = read(y.target, r.target, 'target');
+      const a = read(y.actual, r.actual, 'actual');
+      const s = read(y.stated, r.actual ?? r.target, 'stated');
+      if (a.value && (a.value.kind === 'quantity' || a.value.kind === 'status')) yearsWithActuals.add(fy);
+      yearCells.push({ fy, target: t.value, actual: a.value, stated: s.value, cells: { target: t.cell, actual: a.cell, stated: s.cell } });
+    }
+
+    const direction = r.direction ?? m.direction ?? inferDirection(name);
+    const unit = unitHint ?? firstUnit(baseline?.value ?? null, yearCells);
+    return {
+      sheet: sheet.name,
+      table: tableIndex,
+      name,
+      unit,
+      direction,
+      cumulative: r.cumulative ?? m.cumulative ?? inferCumulative(name),
+      method: r.method ?? m.method ?? ctx.method ?? (direction === 'down' ? 'inverse' : 'ratio'),
+      label: r.label ?? null,
+      baseline,
+      years: yearCells,
+    };
+  });
+  return { indicators, findings, yearsWithActuals };
+}
+
+type Role = 'target' | 'actual' | 'stated' | 'baseline';
+
+/** In a cell holding several labelled values, keep the one the mapping names; without a label, keep the first. */
+function pickLabel(v: ParsedValue, label: string | null, sheet: string, cell: string, findings: RawFinding[]): ParsedValue {
+  if (v.kind !== 'quantity' || v.more.length === 0) return v;
+  if (label !== null) {
+    const all = [v, ...v.more];
+    return all.find((q) => q.label === label) ?? { kind: 'blank', marker: '' };
+  }
+  findings.push(finding('value.multiple-values', sheet, cell, v.value, null, { count: v.more.length + 1 }));
+  return v;
+}
+
+function firstUnit(baseline: ParsedValue | null, years: readonly YearCells[]): string | null {
+  const candidates: (ParsedValue | null)[] = [baseline];
+  for (const y of years) candidates.push(y.target, y.actual);
+  for (const c of candidates) if (c && c.kind === 'quantity' && c.unit) return c.unit;
+  return null;
+}
+
+function quantity(v: ParsedValue | null): Quantity | null {
+  return v && v.kind === 'quantity' ? v : null;
+}
+
+/** A target the ratio can be computed against: a plain quantity (not one relative to an unstated base). */
+function usableTarget(v: ParsedValue | null): Quantity | null {
+  const q = quantity(v);
+  return q && q.relativeTo === null ? q : null;
+}
+
+/** The sheet's stated achievement as a ratio: '0.97' → 0.97, '97%' → 0.97; '160件(123.1%)' on the actual → 1.231. */
+function statedRatioOf(stated: ParsedValue | null, actual: ParsedValue | null): number | null {
+  const s = quantity(stated);
+  if (s) return s.unit === '%' ? Number((s.value / 100).toPrecision(12)) : s.value;
+  const a = quantity(actual);
+  return a ? a.statedRatio : null;
+}
+
+export interface EvaluateOptions {
+  /** Actuals are due up to this year; null when no year is under report (a plan with no actuals). */
+  readonly reportFy: number | null;
+  readonly thresholds: Thresholds;
+}
+
+export function evaluateIndicator(ind: ReadIndicator, opts: EvaluateOptions, findings: RawFinding[]): Indicator {
+  const points: Point[] = [];
+  const plannedTargets: PlannedTarget[] = [];
+  const baselineQ = ind.baseline ? quantity(ind.baseline.value) : null;
+  const down = ind.direction === 'down';
+
+  for (const y of ind.years) {
+    const target = usableTarget(y.target);
+    const actual = quantity(y.actual);
+    const rel = quantity(y.target);
+    if (rel && rel.relativeTo !== null && y.cells.target) {
+      findings.push(finding('value.relative-target', ind.sheet, y.cells.target, rel.value, null, { text: rel.relativeTo }));
+    }
+    if (y.actual?.kind === 'notApplicable' || y.target?.kind === 'notApplicable') continue; // '/' : not applicable
+    // Actuals are due up to the report year, and only where the table has a place for them.
+    const due = opts.reportFy !== null && y.fy <= opts.reportFy && y.cells.actual !== null;
+    if (!actual && !due) {
+      if (target && y.cells.target) plannedTargets.push({ fy: y.fy, target: target.value, targetQualifier: target.qualifier, cell: y.cells.target });
+      continue;
+    }
+    const statedRatio = statedRatioOf(y.stated, y.actual);
+    if (!actual) {
+      if (!target) continue; // nothing to evaluate this year
+      const word = y.actual && y.actual.kind === 'status' ? y.actual.text : null;
+      findings.push(
+        finding('indicator.missing-actual', ind.sheet, y.cells.actual ?? y.cells.target, word, target.value, {
+          fy: y.fy,
+          note: word ? `（${word}）` : '',
+        }),
+      );
+      points.push({ fy: y.fy, target: target.value, targetQualifier: target.qualifier, actual: null, ratio: null, status: 'pending', statedRatio, cells: y.cells });
+      continue;
+    }
+    if (!target) {
+      findings.push(finding('indicator.missing-target', ind.sheet, y.cells.actual, actual.value, null, { fy: y.fy }));
+      points.push({ fy: y.fy, target: null, targetQualifier: null, actual: actual.value, ratio: null, status: 'noTarget', statedRatio, cells: y.cells });
+      continue;
+    }
+    if (target.unit && actual.unit && target.unit !== actual.unit) {
+      findings.push(finding('value.unit-mismatch', ind.sheet, y.cells.actual, actual.unit, target.unit));
+    }
+    const method = ind.method;
+    const exact = exactRatio(actual.value, target.value, method, baselineQ ? baselineQ.value : null);
+    const ratio = exact === null ? null : roundRatio(exact);
+    const status = band(ratio, actual.value, target.value, target.qualifier, down, opts.thresholds);
+    if (statedRatio !== null && exact !== null) {
+      const places = statedPlaces(statedRatio);
+      const computed = roundRatio(exact, places);
+      if (computed !== statedRatio) {
+        findings.push(finding('indicator.stated-ratio-mismatch', ind.sheet, y.cells.stated ?? y.cells.actual, statedRatio, computed));
+      }
+    }
+    if (status === 'gap' && ratio !== null) {
+      findings.push(finding('indicator.target-gap', ind.sheet, y.cells.actual, ratio, opts.thresholds.nearly, { fy: y.fy }));
+    }
+    points.push({ fy: y.fy, target: target.value, targetQualifier: target.qualifier, actual: actual.value, ratio, status, statedRatio, cells: y.cells });
+  }
+
+  if (ind.cumulative) checkCumulative(ind, baselineQ, findings);
+
+  return {
+    sheet: ind.sheet,
+    table: ind.table,
+    name: ind.name,
+    unit: ind.unit,
+    direction: ind.direction,
+    cumulative: ind.cumulative,
+    method: ind.method,
+    baseline: ind.baseline && baselineQ ? { fy: ind.baseline.fy, value: baselineQ.value, cell: ind.baseline.cell } : null,
+    points,
+    plannedTargets,
+  };
+}
+
+/** A cumulative series must not fall: check the targets, and the actuals (from the baseline on), year by year. */
+function checkCumulative(ind: ReadIndicator, baseline: Quantity | null, findings: RawFinding[]): void {
+  const series = (role: 'target' | 'actual'): { fy: number; value: number; cell: string }[] => {
+    const out: { fy: number; value: number; cell: string }[] = [];
+    if (baseline && ind.baseline) out.push({ fy: ind.baseline.fy, value: baseline.value, cell: ind.baseline.cell });
+    for (const y of [...ind.years].sort((a, b) => a.fy - b.fy)) {
+      const q = role === 'target' ? usableTarget(y.target) : quantity(y.actual);
+      const cell = role === 'target' ? y.cells.target : y.cells.actual;
+      if (q && cell) out.push({ fy: y.fy, value: q.value, cell });
+    }
+    return out;
+  };
+  for (const role of ['target', 'actual'] as const) {
+    const s = series(role);
+    for (let i = 1; i < s.length; i++) {
+      const prev = s[i - 1]!;
+      const cur = s[i]!;
+      if (cur.fy > prev.fy && cur.value < prev.value) {
+        findings.push(finding('indicator.cumulative-decrease', ind.sheet, cur.cell, cur.value, prev.value, { fy: cur.fy, previousFy: prev.fy }));
+      }
+    }
+  }
+}

@@ -1,0 +1,87 @@
+/**
+ * Achievement ratios and status bands. Ratios are computed and rounded half-up in decimal arithmetic, as the
+ * prefecture's sheets do by hand (29/30 → 0.97, 47.4/50 → 0.95), never in binary floating point.
+ */
+import Decimal from 'decimal.js';
+import type { Qualifier } from '../values/types';
+import type { RatioMethod } from '../schema/mapping';
+
+// A private Decimal class, so that nobody else's configuration of the global one changes our rounding.
+const D = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
+
+export type Status = 'met' | 'nearly' | 'gap' | 'pending' | 'noTarget';
+
+export interface Thresholds {
+  /** A ratio at or above this is achieved (達成). */
+  readonly met: number;
+  /** A ratio at or above this, below met, is nearly achieved (概ね達成); below it is a gap to review. */
+  readonly nearly: number;
+}
+
+export const DEFAULT_THRESHOLDS: Thresholds = { met: 1, nearly: 0.85 };
+
+/** The exact ratio as a Decimal, or null when it cannot be computed (division by zero, no baseline). */
+export function exactRatio(actual: number, target: number, method: RatioMethod, baseline: number | null): Decimal | null {
+  const a = new D(actual);
+  const t = new D(target);
+  switch (method) {
+    case 'ratio':
+      return t.isZero() ? null : a.div(t);
+    case 'inverse':
+      return a.isZero() ? null : t.div(a);
+    case 'progress': {
+      if (baseline === null) return null;
+      const b = new D(baseline);
+      const span = t.minus(b);
+      return span.isZero() ? null : a.minus(b).div(span);
+    }
+  }
+}
+
+export function roundRatio(r: Decimal, places = 2): number {
+  return r.toDecimalPlaces(places, Decimal.ROUND_HALF_UP).toNumber();
+}
+
+/** Round any number half-up in decimal (for amounts and percentages shown to users). */
+export function roundHalfUp(x: number, places: number): number {
+  return new D(x).toDecimalPlaces(places, Decimal.ROUND_HALF_UP).toNumber();
+}
+
+/** Exact difference a − b in decimal (0.3 − 0.1 is 0.2 here). */
+export function difference(a: number, b: number): number {
+  return new D(a).minus(b).toNumber();
+}
+
+export function sum(values: readonly number[]): number {
+  let s = new D(0);
+  for (const v of values) s = s.plus(v);
+  return s.toNumber();
+}
+
+/** Whether a qualified target (以上 / 以下) is satisfied. */
+export function qualifierMet(actual: number, target: number, q: Qualifier): boolean {
+  return q === 'atLeast' ? actual >= target : actual <= target;
+}
+
+/**
+ * The band of a point whose target and actual are both known. The band is read off the ratio as shown
+ * (two decimals), as officials read the sheet's 目標達成状況; a 以上/以下 target that is satisfied is met.
+ */
+export function band(ratio: number | null, actual: number, target: number, qualifier: Qualifier | null, down: boolean, th: Thresholds): Status {
+  if (qualifier !== null && qualifierMet(actual, target, qualifier)) return 'met';
+  if (ratio === null) {
+    // No ratio (a zero target): met when the actual is on the right side of the target.
+    return (down ? actual <= target : actual >= target) ? 'met' : 'gap';
+  }
+  if (ratio >= th.met) return 'met';
+  if (ratio >= th.nearly) return 'nearly';
+  return 'gap';
+}
+
+/** How many decimals a stated ratio is written with (1.231 → 3), at least 2. */
+export function statedPlaces(stated: number): number {
+  const s = String(stated);
+  const dot = s.indexOf('.');
+  if (s.includes('e')) return 2;
+  return Math.max(2, dot < 0 ? 0 : s.length - dot - 1);
+}

@@ -1,0 +1,103 @@
+/**
+ * What the engine reads: a workbook as grids of cell values. The adapters (ExcelJS for files, Office.js in the
+ * add-in) implement these interfaces; the engine never knows which one it is talking to.
+ */
+
+/** One cell as the engine sees it. Formula cells are given by their cached result. */
+export type CellValue =
+  | { readonly kind: 'empty' }
+  | { readonly kind: 'number'; readonly value: number; readonly numFmt?: string }
+  | { readonly kind: 'text'; readonly text: string } // rich text is flattened to its plain text
+  | { readonly kind: 'boolean'; readonly value: boolean }
+  | { readonly kind: 'date'; readonly iso: string }
+  | { readonly kind: 'error'; readonly code: string }; // '#DIV/0!', '#N/A', ...
+
+export const EMPTY: CellValue = Object.freeze({ kind: 'empty' });
+
+export interface SheetGrid {
+  readonly name: string;
+  /** Rows and columns are 1-based. A cell inside a merged area reads as the area's top-left cell. */
+  cell(row: number, col: number): CellValue;
+  /** Last used row and column (0 for an empty sheet). */
+  readonly rowCount: number;
+  readonly columnCount: number;
+  isRowHidden(row: number): boolean;
+  /** The merged area a cell belongs to, as its top-left and bottom-right corners, or null. */
+  mergedArea(row: number, col: number): CellRange | null;
+}
+
+export interface WorkbookGrid {
+  readonly sheets: readonly SheetGrid[];
+  sheet(name: string): SheetGrid | undefined;
+}
+
+export interface CellRef {
+  readonly row: number;
+  readonly col: number;
+}
+
+export interface CellRange {
+  readonly top: number;
+  readonly left: number;
+  readonly bottom: number;
+  readonly right: number;
+}
+
+/** 'A' → 1, 'AA' → 27. */
+export function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) {
+    const code = ch.charCodeAt(0);
+    if (code < 65 || code > 90) throw new RangeError(`not a column: ${letters}`);
+    n = n * 26 + (code - 64);
+  }
+  return n;
+}
+
+/** 1 → 'A', 27 → 'AA'. */
+export function columnLetters(col: number): string {
+  let s = '';
+  let n = col;
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    s = String.fromCharCode(65 + rem) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+const ADDRESS = /^\$?([A-Za-z]{1,3})\$?([1-9][0-9]{0,6})$/;
+
+/** 'E12' → { row: 12, col: 5 }, or null when the text is not a cell address. */
+export function parseAddress(address: string): CellRef | null {
+  const m = ADDRESS.exec(address.trim());
+  if (!m) return null;
+  const col = columnNumber(m[1]!);
+  const row = Number(m[2]);
+  if (col > 16384 || row > 1048576) return null;
+  return { row, col };
+}
+
+export function formatAddress(ref: CellRef): string {
+  return `${columnLetters(ref.col)}${ref.row}`;
+}
+
+/** 'A5:G12' → range, or null. A single address is a one-cell range. */
+export function parseRange(text: string): CellRange | null {
+  const [a, b] = text.split(':');
+  const start = a === undefined ? null : parseAddress(a);
+  const end = b === undefined ? start : parseAddress(b);
+  if (!start || !end) return null;
+  return {
+    top: Math.min(start.row, end.row),
+    left: Math.min(start.col, end.col),
+    bottom: Math.max(start.row, end.row),
+    right: Math.max(start.col, end.col),
+  };
+}
+
+export function formatRange(r: CellRange): string {
+  const a = formatAddress({ row: r.top, col: r.left });
+  const b = formatAddress({ row: r.bottom, col: r.right });
+  return a === b ? a : `${a}:${b}`;
+}

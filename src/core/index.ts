@@ -1,0 +1,19 @@
+/** The engine's public surface, for the adapters (command line, add-in) and for tests. */
+export * from './grid';
+export * from './values';
+export { parseFiscalYear, parseFiscalYearHeaders, inferEra } from './fiscalYear';
+export * from './schema/mapping';
+export * from './check';
+export * from './report';
+export * from './findings';
+export * from './validate/rules';
+export * from './summary/model';
+export * from './summary/flags';
+export * from './summary/styles';
+export * from './summary/sheetNames';
+export * from './i18n';
+export { TOOL } from './version';
+export { formatAmount, formatRatio } from './format';
+export type { Indicator, Point, PlannedTarget } from './evaluate/indicators';
+export type { Budget } from './evaluate/budgets';
+export type { Status, Thresholds } from './evaluate/ratio';

@@ -1,0 +1,133 @@
+/**
+ * The JSON report of `tassei check` (docs: ../shared/REPORT.md, a contract users' scripts rely on).
+ * Fields may be added here; none of the contract's may be renamed or dropped.
+ */
+import type { CheckResult, TableInfo } from './check';
+import type { Indicator } from './evaluate/indicators';
+import type { Budget } from './evaluate/budgets';
+import type { RawFinding, FindingValue } from './findings';
+import { rule, type Severity } from './validate/rules';
+import { translator, type Lang, type Translate } from './i18n';
+import { fileErrorKey, type FileError } from './i18n/fileErrors';
+import { formatAmount, formatRatio } from './format';
+import { TOOL } from './version';
+
+export interface Finding {
+  readonly sheet: string | null;
+  readonly cell: string | null;
+  readonly rule: string;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly expected: FindingValue;
+  readonly found: FindingValue;
+}
+
+export interface FileReport {
+  readonly file: string;
+  readonly error: { readonly code: string; readonly message: string; readonly detail?: string } | null;
+  readonly reportFy: number | null;
+  readonly tables: TableInfo[];
+  readonly indicators: Indicator[];
+  readonly budgets: Budget[];
+  readonly findings: Finding[];
+}
+
+export interface Totals {
+  files: number;
+  indicators: number;
+  points: number;
+  met: number;
+  nearly: number;
+  gap: number;
+  pending: number;
+  noTarget: number;
+  budgets: number;
+  errors: number;
+  warnings: number;
+  infos: number;
+  /** Files that could not be read. */
+  failedFiles: number;
+}
+
+export interface Report {
+  readonly tool: typeof TOOL;
+  readonly files: FileReport[];
+  readonly totals: Totals;
+}
+
+const RATIO_RULES = new Set(['indicator.stated-ratio-mismatch', 'indicator.target-gap']);
+
+function show(v: FindingValue, ratio: boolean, lang: Lang): string {
+  if (v === null) return '—';
+  if (typeof v === 'string') return v;
+  return ratio ? formatRatio(v) : formatAmount(v, lang);
+}
+
+/** The message of a finding in one language. */
+export function renderMessage(f: RawFinding, t: Translate, lang: Lang): string {
+  const ratio = RATIO_RULES.has(f.rule);
+  const params: Record<string, unknown> = { ...(f.params ?? {}), found: show(f.found, ratio, lang), expected: show(f.expected, ratio, lang) };
+  const role = f.params?.role;
+  if (typeof role === 'string') params.role = t(`role.${role}`);
+  const reason = f.params?.reason;
+  if (typeof reason === 'string') params.reason = t(`value.${reason}`, { text: f.params?.text ?? '' });
+  if (f.rule === 'budget.source-unknown' && lang === 'en' && typeof f.expected === 'string') params.suggestion = ` (perhaps "${f.expected}")`;
+  if (f.rule === 'indicator.missing-actual' && lang === 'en' && typeof f.found === 'string') params.note = ` ("${f.found}")`;
+  return t(`rule.${f.rule}.message`, params);
+}
+
+export function renderFinding(f: RawFinding, t: Translate, lang: Lang): Finding {
+  return { sheet: f.sheet, cell: f.cell, rule: f.rule, severity: rule(f.rule).severity, message: renderMessage(f, t, lang), expected: f.expected, found: f.found };
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+export function fileReport(file: string, result: CheckResult, lang: Lang = 'ja'): FileReport {
+  const t = translator(lang);
+  const findings = result.findings.map((f) => renderFinding(f, t, lang));
+  // Stable order: by severity, then where they are, so that reports diff well between runs.
+  const order = new Map(findings.map((f, i) => [f, i]));
+  findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || order.get(a)! - order.get(b)!);
+  return { file, error: null, reportFy: result.reportFy, tables: result.tables, indicators: result.indicators, budgets: result.budgets, findings };
+}
+
+export function failedFileReport(file: string, error: FileError, lang: Lang = 'ja'): FileReport {
+  const t = translator(lang);
+  return errorFileReport(file, error.code, t(`file.${fileErrorKey(error)}`, { file, ...(error.params ?? {}) }), error.detail);
+}
+
+/** The report of a file that was not checked, with the reason in words. */
+export function errorFileReport(file: string, code: string, message: string, detail?: string): FileReport {
+  const error = detail === undefined ? { code, message } : { code, message, detail };
+  return { file, error, reportFy: null, tables: [], indicators: [], budgets: [], findings: [] };
+}
+
+export function totalsOf(files: readonly FileReport[]): Totals {
+  const totals: Totals = { files: files.length, indicators: 0, points: 0, met: 0, nearly: 0, gap: 0, pending: 0, noTarget: 0, budgets: 0, errors: 0, warnings: 0, infos: 0, failedFiles: 0 };
+  for (const f of files) {
+    if (f.error) totals.failedFiles++;
+    totals.indicators += f.indicators.length;
+    totals.budgets += f.budgets.length;
+    for (const ind of f.indicators) {
+      totals.points += ind.points.length;
+      for (const p of ind.points) totals[p.status]++;
+    }
+    for (const x of f.findings) {
+      if (x.severity === 'error') totals.errors++;
+      else if (x.severity === 'warning') totals.warnings++;
+      else totals.infos++;
+    }
+  }
+  return totals;
+}
+
+export function buildReport(files: FileReport[]): Report {
+  return { tool: TOOL, files, totals: totalsOf(files) };
+}
+
+/** Exit status of `tassei check`: 2 when a file could not be read, else 1 when some finding is an error, else 0. */
+export function exitCode(report: Report): 0 | 1 | 2 {
+  if (report.totals.failedFiles > 0) return 2;
+  return report.totals.errors > 0 ? 1 : 0;
+}
+

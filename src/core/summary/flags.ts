@@ -1,0 +1,50 @@
+/**
+ * Where to flag the user's own sheets: a fill by status on each evaluated cell, and a note listing the findings
+ * of a cell. Only formats and notes: the plan never carries a value for a user's cell.
+ */
+import type { CheckResult } from '../check';
+import type { Finding } from '../report';
+import { translator, type Lang } from '../i18n';
+import { STYLES, type StyleKey } from './styles';
+
+export interface CellFlag {
+  readonly sheet: string;
+  readonly cell: string;
+  /** The style whose fill the cell gets, or null to leave the fill as it is. */
+  readonly style: StyleKey | null;
+  readonly fill: string | null;
+  /** Lines of the note, or none. */
+  readonly note: readonly string[];
+}
+
+const FLAGGED_SEVERITIES = new Set(['error', 'warning']);
+const SEVERITY_RANK: Record<string, number> = { 'severity.error': 3, 'status.gap': 2, 'severity.warning': 1 };
+
+export function flagPlan(result: CheckResult, findings: readonly Finding[], lang: Lang = 'ja'): CellFlag[] {
+  const t = translator(lang);
+  const byCell = new Map<string, { sheet: string; cell: string; style: StyleKey | null; note: string[] }>();
+  const at = (sheet: string, cell: string) => {
+    const key = `${sheet}\u0000${cell}`;
+    let f = byCell.get(key);
+    if (!f) {
+      f = { sheet, cell, style: null, note: [] };
+      byCell.set(key, f);
+    }
+    return f;
+  };
+  for (const ind of result.indicators) {
+    for (const p of ind.points) {
+      const cell = p.cells.actual ?? p.cells.target;
+      if (cell && p.status !== 'noTarget') at(ind.sheet, cell).style = `status.${p.status}`;
+    }
+  }
+  for (const f of findings) {
+    if (f.sheet === null || f.cell === null || !FLAGGED_SEVERITIES.has(f.severity)) continue;
+    const flag = at(f.sheet, f.cell);
+    flag.note.push(`[${t(`severity.${f.severity}`)}] ${f.message}`);
+    const style: StyleKey = `severity.${f.severity}` as StyleKey;
+    // The strongest signal wins the fill: an error over a gap over a warning over a status.
+    if ((SEVERITY_RANK[style] ?? 0) > (SEVERITY_RANK[flag.style ?? ''] ?? 0)) flag.style = style;
+  }
+  return [...byCell.values()].map((f) => ({ ...f, fill: f.style ? STYLES[f.style].fill : null }));
+}

@@ -1,0 +1,191 @@
+/**
+ * The summary sheets as plain data: 達成状況 (one row per indicator and year), 予算 (per project, with totals per
+ * 財源) and 検証結果 (the findings), each cell with its value, its style key and, where it came from a cell of the
+ * workbook, a link to it. The command line (ExcelJS) and the add-in (Office.js) render this same model.
+ */
+import type { CheckResult } from '../check';
+import type { Indicator } from '../evaluate/indicators';
+import type { Budget } from '../evaluate/budgets';
+import type { Finding } from '../report';
+import { difference, roundHalfUp, sum } from '../evaluate/ratio';
+import { translator, type Lang, type Translate } from '../i18n';
+import { STYLES, type StyleKey } from './styles';
+
+export type SummaryValue = string | number | null;
+
+export interface SummaryCell {
+  readonly value: SummaryValue;
+  readonly style?: StyleKey;
+  /** Excel number format of the value. */
+  readonly numFmt?: string;
+  /** The cell of the workbook this value came from. */
+  readonly link?: { readonly sheet: string; readonly cell: string };
+}
+
+export interface SummaryColumn {
+  readonly header: string;
+  readonly width: number;
+  readonly numFmt?: string;
+}
+
+export type SummaryKey = 'achievement' | 'budget' | 'findings';
+
+export interface SummarySheet {
+  readonly key: SummaryKey;
+  /** The sheet name wanted (達成状況 …); the renderer makes it unique in the workbook. */
+  readonly name: string;
+  readonly columns: readonly SummaryColumn[];
+  readonly rows: readonly (readonly SummaryCell[])[];
+}
+
+export interface SummaryModel {
+  readonly sheets: readonly SummarySheet[];
+  readonly styles: typeof STYLES;
+}
+
+export const NUMBER_FORMAT = '#,##0.##;"▲ "#,##0.##';
+export const AMOUNT_FORMAT = '#,##0;"▲ "#,##0';
+export const RATIO_FORMAT = '0.00';
+export const PERCENT_FORMAT = '0.0%;"▲ "0.0%';
+
+const plain = (value: SummaryValue, numFmt?: string): SummaryCell => (numFmt === undefined ? { value } : { value, numFmt });
+const linked = (value: SummaryValue, sheet: string, cell: string | null, numFmt?: string): SummaryCell =>
+  cell === null ? plain(value, numFmt) : { ...plain(value, numFmt), link: { sheet, cell } };
+
+function achievementRows(indicators: readonly Indicator[], t: Translate): SummaryCell[][] {
+  const rows: SummaryCell[][] = [];
+  for (const ind of indicators) {
+    const name = linked(ind.name, ind.sheet, null);
+    for (const p of ind.points) {
+      const cell = p.cells.actual ?? p.cells.target;
+      rows.push([
+        plain(ind.sheet),
+        name,
+        plain(ind.unit),
+        plain(p.fy),
+        linked(p.target, ind.sheet, p.cells.target, NUMBER_FORMAT),
+        plain(p.targetQualifier ? t(`qualifier.${p.targetQualifier}`) : null),
+        linked(p.actual, ind.sheet, p.cells.actual, NUMBER_FORMAT),
+        plain(p.ratio, RATIO_FORMAT),
+        { value: t(`status.${p.status}`), style: `status.${p.status}` },
+        plain(p.statedRatio, RATIO_FORMAT),
+        linked(cell, ind.sheet, cell),
+      ]);
+    }
+    for (const f of ind.plannedTargets) {
+      rows.push([
+        plain(ind.sheet),
+        name,
+        plain(ind.unit),
+        plain(f.fy),
+        linked(f.target, ind.sheet, f.cell, NUMBER_FORMAT),
+        plain(f.targetQualifier ? t(`qualifier.${f.targetQualifier}`) : null),
+        plain(null),
+        plain(null),
+        { value: t('status.future'), style: 'status.future' },
+        plain(null),
+        linked(f.cell, ind.sheet, f.cell),
+      ]);
+    }
+  }
+  return rows;
+}
+
+function changePct(b: Budget): number | null {
+  if (b.change === null || b.previousAmount === null || b.previousAmount === 0) return null;
+  return roundHalfUp(b.change / b.previousAmount, 4);
+}
+
+function budgetRows(budgets: readonly Budget[], t: Translate): SummaryCell[][] {
+  const rows: SummaryCell[][] = budgets.map((b) => [
+    plain(b.sheet),
+    linked(b.name, b.sheet, b.cells.name),
+    linked(b.source, b.sheet, b.cells.source),
+    plain(b.continuation ? t(`continuation.${b.continuation}`) : null),
+    plain(b.fy),
+    linked(b.amount, b.sheet, b.cells.amount, AMOUNT_FORMAT),
+    plain(b.previousFy),
+    linked(b.previousAmount, b.sheet, b.cells.previousAmount, AMOUNT_FORMAT),
+    plain(b.change, AMOUNT_FORMAT),
+    plain(changePct(b), PERCENT_FORMAT),
+    linked(b.statedChange, b.sheet, b.cells.change, AMOUNT_FORMAT),
+    plain(b.unit),
+  ]);
+  if (budgets.length === 0) return rows;
+
+  // Totals per 財源, then the grand total: amounts of one unit only are added (千円 with 千円).
+  rows.push([]);
+  rows.push([{ value: t('summary.totalBySource'), style: 'total' }]);
+  const groups = new Map<string, Budget[]>();
+  for (const b of budgets) {
+    const key = `${b.source ?? ''}\u0000${b.unit ?? ''}`;
+    const list = groups.get(key) ?? [];
+    list.push(b);
+    groups.set(key, list);
+  }
+  const totalRow = (label: string, list: readonly Budget[], unit: string | null): SummaryCell[] => {
+    const amount = sum(list.map((b) => b.amount ?? 0));
+    const previous = sum(list.map((b) => b.previousAmount ?? 0));
+    const change = difference(amount, previous);
+    return [
+      plain(null),
+      { value: label, style: 'total' },
+      plain(null),
+      plain(null),
+      plain(null),
+      { value: amount, numFmt: AMOUNT_FORMAT, style: 'total' },
+      plain(null),
+      { value: previous, numFmt: AMOUNT_FORMAT, style: 'total' },
+      { value: change, numFmt: AMOUNT_FORMAT, style: 'total' },
+      plain(previous === 0 ? null : roundHalfUp(change / previous, 4), PERCENT_FORMAT),
+      plain(null),
+      plain(unit),
+    ];
+  };
+  for (const list of [...groups.values()].sort((a, b) => (a[0]!.source ?? '').localeCompare(b[0]!.source ?? '', 'ja'))) {
+    rows.push(totalRow(list[0]!.source ?? t('summary.noSource'), list, list[0]!.unit));
+  }
+  const units = new Set(budgets.map((b) => b.unit));
+  for (const unit of units) rows.push(totalRow(t('summary.total'), budgets.filter((b) => b.unit === unit), unit));
+  return rows;
+}
+
+function findingRows(findings: readonly Finding[], t: Translate): SummaryCell[][] {
+  return findings.map((f) => [
+    { value: t(`severity.${f.severity}`), style: `severity.${f.severity}` },
+    plain(f.rule),
+    plain(f.sheet),
+    f.sheet !== null && f.cell !== null ? linked(f.cell, f.sheet, f.cell) : plain(f.cell),
+    plain(f.message),
+    plain(f.expected, typeof f.expected === 'number' ? NUMBER_FORMAT : undefined),
+    plain(f.found, typeof f.found === 'number' ? NUMBER_FORMAT : undefined),
+  ]);
+}
+
+export function summaryModel(result: CheckResult, findings: readonly Finding[], lang: Lang = 'ja'): SummaryModel {
+  const t = translator(lang);
+  const col = (key: string, width: number, numFmt?: string): SummaryColumn => (numFmt === undefined ? { header: t(`col.${key}`), width } : { header: t(`col.${key}`), width, numFmt });
+  return {
+    styles: STYLES,
+    sheets: [
+      {
+        key: 'achievement',
+        name: t('sheet.achievement'),
+        columns: [col('sheet', 14), col('name', 48), col('unit', 8), col('fy', 8), col('target', 12), col('qualifier', 8), col('actual', 12), col('ratio', 9), col('status', 11), col('statedRatio', 12), col('link', 10)],
+        rows: achievementRows(result.indicators, t),
+      },
+      {
+        key: 'budget',
+        name: t('sheet.budget'),
+        columns: [col('sheet', 14), col('project', 40), col('source', 10), col('continuation', 10), col('fy', 8), col('amount', 13), col('previousFy', 8), col('previousAmount', 13), col('change', 12), col('changePct', 10), col('statedChange', 13), col('unit', 8)],
+        rows: budgetRows(result.budgets, t),
+      },
+      {
+        key: 'findings',
+        name: t('sheet.findings'),
+        columns: [col('severity', 9), col('rule', 30), col('sheet', 14), col('cell', 8), col('message', 70), col('expected', 12), col('found', 12)],
+        rows: findingRows(findings, t),
+      },
+    ],
+  };
+}
