@@ -1,0 +1,139 @@
+/**
+ * `tassei check`: read each workbook, run the engine with its mapping, report, and (with --out) write the checked
+ * copy. A file that cannot be read is reported and the others go on; inputs are never written; an output appears
+ * whole or not at all (written to a temporary name, then renamed).
+ */
+import { mkdir, rename, unlink, writeFile } from 'node:fs/promises';
+import * as path from 'node:path';
+import {
+  buildReport,
+  checkWorkbook,
+  exitCode,
+  errorFileReport,
+  failedFileReport,
+  fileReport,
+  flagPlan,
+  summaryModel,
+  translator,
+  type FileReport,
+  type Lang,
+  type Mapping,
+  type Report,
+} from '../core';
+import { openWorkbook, workbookGrid } from '../xlsx';
+import { addSummarySheets, applyFlags } from '../xlsx/writeChecked';
+import { readInputFile } from './readFile';
+import { exists, loadMapping, sidecarOf, type LoadedMapping } from './mappingFile';
+import type { CheckArgs } from './args';
+import { renderText } from './summaryText';
+
+export interface Output {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+export interface FileOutcome {
+  readonly report: FileReport;
+  readonly mapping: string | null;
+  readonly output: string | null;
+  /** A problem with the output (exists, could not be written): the check itself went through. */
+  readonly outputProblem: string | null;
+}
+
+function mappingProblem(m: Exclude<LoadedMapping, { ok: true }>, t: ReturnType<typeof translator>): string {
+  if (m.issues) return [t('cli.mappingInvalid', { file: m.file }), ...m.issues.map((i) => `  ${i.path}: ${i.message}`)].join('\n');
+  return t('cli.mappingUnreadable', { file: m.file, message: m.message ?? '' });
+}
+
+function outputName(file: string): string {
+  return `${path.basename(file).replace(/\.xlsx$/i, '')}.checked.xlsx`;
+}
+
+async function checkOne(file: string, args: CheckArgs, given: { mapping: Mapping; file: string } | null, claimed: Set<string>): Promise<FileOutcome> {
+  const t = translator(args.lang);
+  const fail = (code: string, message: string, mapping: string | null = null): FileOutcome => ({
+    report: errorFileReport(file, code, message),
+    mapping,
+    output: null,
+    outputProblem: null,
+  });
+
+  let mapping = given;
+  if (!mapping) {
+    const sidecar = sidecarOf(file);
+    if (!(await exists(sidecar))) return fail('no-mapping', t('cli.noMapping', { file, sidecar }));
+    const loaded = await loadMapping(sidecar);
+    if (!loaded.ok) return fail('mapping-invalid', mappingProblem(loaded, t), sidecar);
+    mapping = loaded;
+  }
+
+  const input = await readInputFile(file);
+  if (!input.ok) return { report: failedFileReport(file, input.error, args.lang), mapping: mapping.file, output: null, outputProblem: null };
+  const opened = await openWorkbook(input.bytes);
+  if (!opened.ok) return { report: failedFileReport(file, opened.error, args.lang), mapping: mapping.file, output: null, outputProblem: null };
+
+  const result = checkWorkbook(workbookGrid(opened.workbook), mapping.mapping, args.fy === null ? {} : { reportFy: args.fy });
+  const report = fileReport(file, result, args.lang);
+  if (args.out === null) return { report, mapping: mapping.file, output: null, outputProblem: null };
+
+  const output = path.join(args.out, outputName(file));
+  const resolved = path.resolve(output);
+  if (resolved === path.resolve(file)) return { report, mapping: mapping.file, output: null, outputProblem: t('cli.outputIsInput', { output }) };
+  if (claimed.has(resolved) || (!args.force && (await exists(output)))) {
+    return { report, mapping: mapping.file, output: null, outputProblem: t('cli.outputExists', { output }) };
+  }
+  claimed.add(resolved);
+
+  applyFlags(opened.workbook, flagPlan(result, report.findings, args.lang), { noteHeader: t('note.header') });
+  addSummarySheets(opened.workbook, summaryModel(result, report.findings, args.lang));
+  const tmp = `${output}.${process.pid}.tmp`;
+  try {
+    await mkdir(args.out, { recursive: true });
+    const buffer = await opened.workbook.xlsx.writeBuffer();
+    await writeFile(tmp, new Uint8Array(buffer as ArrayBuffer));
+    await rename(tmp, output);
+  } catch (e) {
+    await unlink(tmp).catch(() => undefined);
+    return { report, mapping: mapping.file, output: null, outputProblem: t('cli.outputFailed', { output, message: e instanceof Error ? e.message : String(e) }) };
+  }
+  return { report, mapping: mapping.file, output, outputProblem: null };
+}
+
+export interface CheckRun {
+  readonly report: Report;
+  readonly outcomes: FileOutcome[];
+  readonly code: 0 | 1 | 2;
+}
+
+export async function runCheck(args: CheckArgs, io: Output): Promise<CheckRun> {
+  const t = translator(args.lang);
+  let given: { mapping: Mapping; file: string } | null = null;
+  if (args.mapping !== null) {
+    const loaded = await loadMapping(args.mapping);
+    if (!loaded.ok) {
+      io.err(`${mappingProblem(loaded, t)}\n`);
+      return { report: buildReport([]), outcomes: [], code: 2 };
+    }
+    given = loaded;
+  }
+  const claimed = new Set<string>();
+  const outcomes: FileOutcome[] = [];
+  for (const file of args.files) outcomes.push(await checkOne(file, args, given, claimed));
+
+  const files = outcomes.map((o) => ({ ...o.report, mapping: o.mapping, output: o.output }));
+  const report = buildReport(files);
+  let code = exitCode(report);
+  for (const o of outcomes) {
+    if (o.outputProblem) {
+      io.err(`${o.outputProblem}\n`);
+      code = 2;
+    }
+  }
+  if (args.json) io.out(`${JSON.stringify(report, null, 2)}\n`);
+  else io.out(renderText(report, outcomes, args.lang));
+  return { report, outcomes, code };
+}
+
+export function usage(lang: Lang): string {
+  return `${translator(lang)('cli.usage')}\n`;
+}
