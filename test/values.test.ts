@@ -323,11 +323,9 @@ describe('too-long text', () => {
   test('exactly 1,000 characters is still read', () => {
     expect(parseText('あ'.repeat(MAX_TEXT_LENGTH)).kind).toBe('status');
   });
-  test('a 10,000-character text is refused at once', () => {
+  test('a 10,000-character text is refused, with its start kept for the message', () => {
     const long = '1,'.repeat(5000);
-    const t0 = performance.now();
-    for (let i = 0; i < 100; i++) parseText(long);
-    expect((performance.now() - t0) / 100).toBeLessThan(1);
+    expect(parseText(long)).toEqual({ kind: 'invalid', reason: 'too-long', text: `${long.slice(0, 40)}…` });
   });
   test.each([
     ['digits', '1'.repeat(1000)],
@@ -338,10 +336,8 @@ describe('too-long text', () => {
     ['plus signs', 'あ+'.repeat(500)],
     ['spaces', `1${' '.repeat(998)}件`],
     ['dates', '2019年'.repeat(200)],
-  ])('1,000 characters of %s parse quickly', (_name, t) => {
-    const t0 = performance.now();
-    for (let i = 0; i < 20; i++) parseText(t);
-    expect((performance.now() - t0) / 20).toBeLessThan(2);
+  ])('1,000 characters of %s give one of the known kinds (no runaway scan; speed is shown by npm run bench)', (_name, t) => {
+    expect(['quantity', 'blank', 'notApplicable', 'status', 'invalid']).toContain(parseText(t).kind);
   });
 });
 
