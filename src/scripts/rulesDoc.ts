@@ -7,7 +7,7 @@ export function rulesMarkdown(): string {
   const out: string[] = [
     '# 検証ルール / Validation rules',
     '',
-    '<!-- Generated from src/core/validate/rules.ts by `npm run rules:doc`; a test fails when this file is out of date. -->',
+    '<!-- Generated from src/core/validate/rules.ts by `npm run docs`; a test fails when this file is out of date. -->',
     '',
     '`tassei check` の検証結果（JSON の `findings[].rule`）に現れるルールの一覧です。',
     'Every rule that can appear in `findings[].rule` of the report, with what it finds, why, and how to fix it.',

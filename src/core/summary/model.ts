@@ -7,7 +7,7 @@ import type { CheckResult } from '../check';
 import type { Indicator } from '../evaluate/indicators';
 import type { Budget } from '../evaluate/budgets';
 import type { Finding } from '../report';
-import { difference, roundHalfUp, sum } from '../evaluate/ratio';
+import { difference, exactRatio, roundRatio, sum } from '../evaluate/ratio';
 import { translator, type Lang, type Translate } from '../i18n';
 import { STYLES, type StyleKey } from './styles';
 
@@ -91,9 +91,11 @@ function achievementRows(indicators: readonly Indicator[], t: Translate): Summar
   return rows;
 }
 
-function changePct(b: Budget): number | null {
-  if (b.change === null || b.previousAmount === null || b.previousAmount === 0) return null;
-  return roundHalfUp(b.change / b.previousAmount, 4);
+/** Change as a fraction of the previous amount (shown as %), in decimal; none for a new project. */
+function changeRate(change: number | null, previous: number | null): number | null {
+  if (change === null || previous === null) return null;
+  const r = exactRatio(change, previous, 'ratio', null);
+  return r === null ? null : roundRatio(r, 4);
 }
 
 function budgetRows(budgets: readonly Budget[], t: Translate): SummaryCell[][] {
@@ -107,7 +109,7 @@ function budgetRows(budgets: readonly Budget[], t: Translate): SummaryCell[][] {
     plain(b.previousFy),
     linked(b.previousAmount, b.sheet, b.cells.previousAmount, AMOUNT_FORMAT),
     plain(b.change, AMOUNT_FORMAT),
-    plain(changePct(b), PERCENT_FORMAT),
+    plain(changeRate(b.change, b.previousAmount), PERCENT_FORMAT),
     linked(b.statedChange, b.sheet, b.cells.change, AMOUNT_FORMAT),
     plain(b.unit),
   ]);
@@ -137,7 +139,7 @@ function budgetRows(budgets: readonly Budget[], t: Translate): SummaryCell[][] {
       plain(null),
       { value: previous, numFmt: AMOUNT_FORMAT, style: 'total' },
       { value: change, numFmt: AMOUNT_FORMAT, style: 'total' },
-      plain(previous === 0 ? null : roundHalfUp(change / previous, 4), PERCENT_FORMAT),
+      plain(changeRate(change, previous), PERCENT_FORMAT),
       plain(null),
       plain(unit),
     ];
