@@ -88,11 +88,10 @@ describe('parseFiscalYear', () => {
     expect(parseFiscalYear(input, { era: 'reiwa' })).toBeNull();
   });
 
-  test('a long text is read in its first characters only, quickly', () => {
+  test('a long text is read in its first characters only (a year far down a long text is not a header)', () => {
     const long = `${'あ'.repeat(100_000)}令和5年度`;
-    const t0 = performance.now();
     expect(parseFiscalYear(long)).toBeNull();
-    expect(performance.now() - t0).toBeLessThan(20);
+    expect(parseFiscalYear(`令和5年度${'あ'.repeat(100_000)}`)).toEqual({ fy: 2023, era: 'reiwa' });
   });
 });
 
