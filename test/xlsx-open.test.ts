@@ -2,26 +2,33 @@ import * as fs from 'fs';
 import * as path from 'path';
 import fc from 'fast-check';
 import i18next from 'i18next';
-import { inspectXlsxBytes, openWorkbook, DEFAULT_LIMITS } from '../src/xlsx';
+import { inspectXlsxBytes, listZipEntries, openWorkbook, verifyInflation, DEFAULT_LIMITS, OVERRUN_SLACK } from '../src/xlsx';
 import { readInputFile } from '../src/cli/readFile';
 import { fileErrorKey, fileErrorMessages, type FileError, type FileErrorCode } from '../src/core/i18n/fileErrors';
 import {
+  CONTENT_TYPES,
   CSV_TEXT,
   SJIS_CSV,
   brokenXmlWorkbook,
   corruptCentralDirectory,
+  damageEntryData,
   directoryOutOfBounds,
   docxLikeZip,
   encryptedWorkbook,
   legacyXls,
   lyingSizeZip,
   manyEntriesZip,
+  mismatchedSizeWorkbook,
   odsLikeZip,
+  patchEntry,
   plainZip,
   randomBytes,
   removeTemp,
   sample,
+  storedWorkbook,
   tempDir,
+  truncatedDeflateWorkbook,
+  underDeclaredWorkbook,
   workbookWithEmptySheets,
   workbookWithNoSheets,
   writeTemp,
@@ -100,6 +107,33 @@ const REFUSED_BY_INSPECTION: Case[] = [
   { name: 'an xlsx without [Content_Types].xml', bytes: () => zipOf([{ name: 'xl/workbook.xml', data: '<workbook/>' }]), code: 'not-xlsx', detail: 'zip' },
 ];
 
+const SHEET1 = 'xl/worksheets/sheet1.xml';
+
+/** Past the byte checks (their declared sizes are fine); refused by the streaming inflate of verifyInflation. */
+const REFUSED_BY_INFLATION: Case[] = [
+  {
+    name: 'a workbook whose sheet declares 1 KiB but inflates to 100 MiB of zeros',
+    bytes: () => underDeclaredWorkbook(100, 1024),
+    code: 'too-large',
+    detail: 'inflated',
+  },
+  { name: 'a workbook whose sheet declares 100 bytes more than it holds', bytes: () => mismatchedSizeWorkbook(100), code: 'corrupt' },
+  { name: 'a workbook whose sheet declares 100 bytes fewer than it holds', bytes: () => mismatchedSizeWorkbook(-100), code: 'corrupt' },
+  { name: 'a workbook whose sheet\'s deflate data is garbage', bytes: () => damageEntryData(sample('jigyo-keikaku-r6.xlsx'), SHEET1), code: 'corrupt' },
+  {
+    name: 'a workbook with an entry compressed by another method (LZMA)',
+    bytes: () => patchEntry(sample('jigyo-keikaku-r6.xlsx'), SHEET1, { method: 14 }),
+    code: 'not-xlsx',
+    detail: 'compression',
+  },
+  { name: 'a workbook with a zip-encrypted entry', bytes: () => patchEntry(sample('jigyo-keikaku-r6.xlsx'), SHEET1, { flags: 0x0801 }), code: 'corrupt' },
+  {
+    name: 'a stored entry declaring a size other than its own',
+    bytes: () => patchEntry(storedWorkbook(), 'xl/workbook.xml', { uncompressedSize: 10 }),
+    code: 'corrupt',
+  },
+];
+
 /** Past the byte checks; refused once ExcelJS has read them. */
 const REFUSED_AFTER_LOADING: Case[] = [
   { name: 'a workbook with no worksheets', bytes: workbookWithNoSheets, code: 'empty', detail: 'no-sheets' },
@@ -174,7 +208,7 @@ describe('inspectXlsxBytes', () => {
 });
 
 describe('openWorkbook', () => {
-  test.each([...REFUSED_BY_INSPECTION, ...REFUSED_AFTER_LOADING].map((c) => [c.name, c] as const))(
+  test.each([...REFUSED_BY_INSPECTION, ...REFUSED_BY_INFLATION, ...REFUSED_AFTER_LOADING].map((c) => [c.name, c] as const))(
     '%s: refused with its code, never thrown',
     async (_name, c) => {
       const result = await openWorkbook(await c.bytes());
@@ -213,6 +247,28 @@ describe('openWorkbook', () => {
     expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(50 * MiB);
   });
 
+  test('refuses a zip that under-declares its sizes without inflating it into memory', async () => {
+    const lying = underDeclaredWorkbook(100, 1024);
+    // The declared sizes pass: only inflating shows the 100 MiB.
+    expect(inspectXlsxBytes(lying)).toMatchObject({ ok: true });
+    global.gc?.();
+    const before = process.memoryUsage();
+    const result = await openWorkbook(lying);
+    const after = process.memoryUsage();
+    // 100 MiB inflated (as JSZip would hold it) would show here; the streaming check holds a few chunks at a time.
+    expect(after.arrayBuffers - before.arrayBuffers).toBeLessThan(30 * MiB);
+    expect(after.rss - before.rss).toBeLessThan(60 * MiB);
+    expect(result).toMatchObject({ ok: false, error: { code: 'too-large', detail: 'inflated', params: { reason: 'mismatch', entry: SHEET1 } } });
+  });
+
+  test('opens a workbook whose entries are all stored (method 0)', async () => {
+    const stored = storedWorkbook();
+    const listing = listZipEntries(stored);
+    expect(listing.ok && listing.entries.every((e) => e.method === 0)).toBe(true);
+    const result = await openWorkbook(stored);
+    expect(result.ok && result.workbook.worksheets.map((ws) => ws.name)).toEqual(['事業計画', '成果目標値']);
+  });
+
   test('never throws on a sample with damaged bytes inside', async () => {
     const bytes = sample('jigyo-keikaku-r6.xlsx');
     const codes: FileErrorCode[] = ['not-xlsx', 'corrupt', 'too-large', 'empty'];
@@ -224,6 +280,91 @@ describe('openWorkbook', () => {
         if (!result.ok) expect(codes).toContain(result.error.code);
       }),
       { numRuns: 60 },
+    );
+  });
+});
+
+describe('verifyInflation', () => {
+  const reason = (e: FileError | null): unknown => e?.params?.reason;
+
+  test.each(REFUSED_BY_INFLATION.map((c) => [c.name, c] as const))('%s: passes inspectXlsxBytes, refused here', async (_name, c) => {
+    const bytes = await c.bytes();
+    expect(inspectXlsxBytes(bytes)).toMatchObject({ ok: true });
+    const error = await verifyInflation(bytes);
+    expect(error && codeAndDetail(error)).toEqual(expected(c));
+  });
+
+  test.each(SAMPLE_NAMES)('passes the sample %s', async (name) => {
+    expect(await verifyInflation(sample(name))).toBeNull();
+  });
+
+  test('passes a workbook of stored entries, and one with an empty deflated entry', async () => {
+    expect(await verifyInflation(storedWorkbook())).toBeNull();
+    expect(await verifyInflation(zipOf([{ name: '[Content_Types].xml', data: CONTENT_TYPES }, { name: 'xl/workbook.xml', data: '' }]))).toBeNull();
+  });
+
+  test('stops an under-declared entry soon after its declared size, and says so', async () => {
+    const error = await verifyInflation(underDeclaredWorkbook(100, 1024));
+    expect(error).toMatchObject({ code: 'too-large', detail: 'inflated', params: { reason: 'mismatch', entry: SHEET1, declared: 1024 } });
+    // Stopped within the slack and one chunk of output past it, not after 100 MiB.
+    const seen = Number(error?.params?.inflatedAtLeast);
+    expect(seen).toBeGreaterThan(1024 + OVERRUN_SLACK);
+    expect(seen).toBeLessThan(1024 + OVERRUN_SLACK + 256 * 1024);
+  });
+
+  test('a small mismatch either way is damage, with the sizes for diagnostics', async () => {
+    const more = await verifyInflation(mismatchedSizeWorkbook(100));
+    expect(more).toMatchObject({ code: 'corrupt', params: { reason: 'size-mismatch', entry: SHEET1 } });
+    expect(Number(more?.params?.declared) - Number(more?.params?.actual)).toBe(100);
+    const fewer = await verifyInflation(mismatchedSizeWorkbook(-100));
+    expect(fewer).toMatchObject({ code: 'corrupt', params: { reason: 'size-mismatch', entry: SHEET1 } });
+    expect(Number(fewer?.params?.actual) - Number(fewer?.params?.declared)).toBe(100);
+    expect(fewer?.detail).toBeUndefined();
+  });
+
+  test('the real total counts against maxInflatedBytes, inclusively', async () => {
+    const bytes = sample('monitoring-r1.xlsx');
+    const inspected = inspectXlsxBytes(bytes);
+    if (!inspected.ok) throw new Error('sample refused');
+    expect(await verifyInflation(bytes, { maxInflatedBytes: inspected.inflatedBytes })).toBeNull();
+    expect(reason(await verifyInflation(bytes, { maxInflatedBytes: inspected.inflatedBytes - 1 }))).toBe('total');
+    // The last entry running a little past its declared size, past a limit the declared sizes keep to.
+    const over = mismatchedSizeWorkbook(-100, { last: true });
+    const declared = inspectXlsxBytes(over);
+    if (!declared.ok) throw new Error('refused by inspection');
+    expect(inspectXlsxBytes(over, { maxInflatedBytes: declared.inflatedBytes + 50 })).toMatchObject({ ok: true });
+    const error = await verifyInflation(over, { maxInflatedBytes: declared.inflatedBytes + 50 });
+    expect(error).toMatchObject({ code: 'too-large', detail: 'inflated', params: { reason: 'total' } });
+  });
+
+  test('bad deflate data and a deflate stream cut short are damage', async () => {
+    expect(reason(await verifyInflation(damageEntryData(sample('jigyo-keikaku-r6.xlsx'), SHEET1)))).toBe('deflate');
+    expect(await verifyInflation(truncatedDeflateWorkbook())).toMatchObject({ code: 'corrupt', params: { reason: 'deflate', entry: SHEET1 } });
+  });
+
+  test('refuses to open unchecked where there is no DecompressionStream', async () => {
+    const saved = globalThis.DecompressionStream;
+    try {
+      (globalThis as { DecompressionStream?: unknown }).DecompressionStream = undefined;
+      expect(await verifyInflation(sample('jigyo-keikaku-r6.xlsx'))).toMatchObject({ code: 'unreadable', detail: 'environment' });
+      expect(await openWorkbook(sample('jigyo-keikaku-r6.xlsx'))).toMatchObject({ ok: false, error: { code: 'unreadable', detail: 'environment' } });
+    } finally {
+      globalThis.DecompressionStream = saved;
+    }
+    expect(await verifyInflation(sample('jigyo-keikaku-r6.xlsx'))).toBeNull();
+  });
+
+  test('never throws, and answers only with the reader\'s codes, on a sample truncated or damaged at any point', async () => {
+    const bytes = sample('monitoring-r1.xlsx');
+    const codes: FileErrorCode[] = ['not-xlsx', 'corrupt', 'too-large'];
+    await fc.assert(
+      fc.asyncProperty(fc.nat(bytes.length), fc.nat(bytes.length - 1), fc.integer({ min: 1, max: 64 }), fc.integer({ min: 0, max: 255 }), async (cut, at, span, value) => {
+        const damaged = bytes.slice(0, Math.max(cut, 4));
+        damaged.fill(value, at, at + span);
+        const error = await verifyInflation(damaged);
+        if (error) expect(codes).toContain(error.code);
+      }),
+      { numRuns: 300 },
     );
   });
 });
@@ -294,10 +435,11 @@ describe('file error messages', () => {
 
   test('every error the reader produces has its own message, fully interpolated, in both languages', async () => {
     const errors: FileError[] = [];
-    for (const c of [...REFUSED_BY_INSPECTION, ...REFUSED_AFTER_LOADING]) {
+    for (const c of [...REFUSED_BY_INSPECTION, ...REFUSED_BY_INFLATION, ...REFUSED_AFTER_LOADING]) {
       const r = await openWorkbook(await c.bytes());
       if (!r.ok) errors.push(r.error);
     }
+    errors.push({ code: 'unreadable', detail: 'environment', params: { reason: 'no-decompression-stream' } });
     const big = inspectXlsxBytes(new Uint8Array(2 * MiB), { maxFileBytes: MiB });
     if (big.ok) throw new Error('2 MiB passed a 1 MiB limit');
     errors.push(big.error);

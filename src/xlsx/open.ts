@@ -1,9 +1,12 @@
 /**
  * Opening a submitted workbook: the byte checks first (so a zip bomb or an encrypted file never reaches
- * ExcelJS), then ExcelJS. Every failure becomes a FileError; this never throws.
+ * ExcelJS), then a streaming inflate of every entry that checks the real sizes against the declared ones (so a
+ * zip that under-declares never reaches it either), then ExcelJS. Every failure becomes a FileError; this never
+ * throws.
  */
 import * as ExcelJS from 'exceljs';
 import type { FileError } from '../core/i18n/fileErrors';
+import { verifyInflation } from './inflateGuard';
 import { inspectXlsxBytes, type XlsxLimits } from './zipInspect';
 
 export type OpenResult = { ok: true; workbook: ExcelJS.Workbook } | { ok: false; error: FileError };
@@ -17,6 +20,9 @@ export async function openWorkbook(bytes: Uint8Array | ArrayBuffer, limits?: Par
     const data = ArrayBuffer.isView(bytes) ? new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) : new Uint8Array(bytes);
     const inspected = inspectXlsxBytes(data, limits);
     if (!inspected.ok) return inspected;
+    // JSZip compares an entry's size with the declared one only after inflating it whole, into memory.
+    const inflation = await verifyInflation(data, limits);
+    if (inflation) return { ok: false, error: inflation };
 
     const workbook = new ExcelJS.Workbook();
     try {

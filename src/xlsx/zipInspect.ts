@@ -2,13 +2,14 @@
  * Byte-level checks of a submitted file before anything is inflated: is it a zip shaped like an .xlsx, or
  * something else (an old .xls, an encrypted workbook, a CSV renamed .xlsx), and is it safe to open (a zip bomb
  * is refused here, from the sizes the zip declares). Pure: runs in the browser as well as in Node.
+ * The central-directory walk (listZipEntries) is shared with inflateGuard.ts, which checks the REAL sizes.
  */
 import type { FileError } from '../core/i18n/fileErrors';
 
 export interface XlsxLimits {
   /** Size of the file itself. */
   maxFileBytes: number;
-  /** Sum of the uncompressed sizes the zip declares. */
+  /** Sum of the uncompressed sizes: the declared ones here, the real ones in verifyInflation (inflateGuard.ts). */
   maxInflatedBytes: number;
   /** Uncompressed ÷ compressed size of one entry, checked for entries over 1 MiB uncompressed. */
   maxRatio: number;
@@ -83,19 +84,43 @@ const MARKERS = {
 } as const;
 type Marker = keyof typeof MARKERS;
 
-function inspectZip(bytes: Uint8Array, lim: XlsxLimits): InspectResult {
+/** One entry of the zip, as its central directory describes it (ZIP64 values resolved). */
+export interface ZipEntryInfo {
+  /** The name as stored, decoded as UTF-8 (invalid bytes become U+FFFD). */
+  name: string;
+  /** Compression method: 0 stored, 8 deflate; an .xlsx (an OPC package) allows no other. */
+  method: number;
+  /** General purpose bit flags; bit 0 means the entry is encrypted. */
+  flags: number;
+  compressedSize: number;
+  /** The DECLARED uncompressed size: a crafted zip can lie here (see inflateGuard.ts). */
+  uncompressedSize: number;
+  localHeaderOffset: number;
+  /** Where the entry's data starts: after the local header, its name and its extra field. */
+  dataOffset: number;
+}
+
+export type ZipListing = { ok: true; entries: ZipEntryInfo[] } | { ok: false; error: FileError };
+
+/**
+ * The entries of a zip, from its central directory. Checks that the directory and every entry's local header and
+ * data lie within the file (else 'corrupt'), and that there are no more than maxEntries entries (checked before
+ * the list is built). Declares nothing about sizes: inspectXlsxBytes checks the declared ones, verifyInflation the
+ * real ones.
+ */
+export function listZipEntries(bytes: Uint8Array, limits?: Partial<XlsxLimits>): ZipListing {
+  const lim = resolveLimits(limits);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const dir = findDirectory(bytes, view);
-  if (typeof dir === 'string') return fail(corrupt(dir));
-  if (dir.entries > lim.maxEntries) return fail(bomb('entries', { entries: dir.entries }));
+  if (typeof dir === 'string') return { ok: false, error: corrupt(dir) };
+  if (dir.entries > lim.maxEntries) return { ok: false, error: bomb('entries', { entries: dir.entries }) };
 
-  const found = new Set<Marker>();
-  let mimetypeLocal = -1;
-  let inflated = 0;
+  const entries: ZipEntryInfo[] = [];
   let p = dir.offset;
   const end = dir.offset + dir.size;
   for (let i = 0; i < dir.entries; i++) {
-    if (p + 46 > end || view.getUint32(p, true) !== SIG_CENTRAL) return fail(corrupt('central-directory'));
+    if (p + 46 > end || view.getUint32(p, true) !== SIG_CENTRAL) return { ok: false, error: corrupt('central-directory') };
+    const flags = view.getUint16(p + 8, true);
     const method = view.getUint16(p + 10, true);
     let compressed = view.getUint32(p + 20, true);
     let uncompressed = view.getUint32(p + 24, true);
@@ -104,32 +129,56 @@ function inspectZip(bytes: Uint8Array, lim: XlsxLimits): InspectResult {
     const commentLen = view.getUint16(p + 32, true);
     let local = view.getUint32(p + 42, true);
     const next = p + 46 + nameLen + extraLen + commentLen;
-    if (next > end) return fail(corrupt('central-directory'));
+    if (next > end) return { ok: false, error: corrupt('central-directory') };
     if (compressed === U32_MAX || uncompressed === U32_MAX || local === U32_MAX) {
       const z = zip64Extra(view, p + 46 + nameLen, extraLen, uncompressed === U32_MAX, compressed === U32_MAX, local === U32_MAX);
-      if (!z) return fail(corrupt('zip64-extra'));
+      if (!z) return { ok: false, error: corrupt('zip64-extra') };
       uncompressed = z.uncompressed ?? uncompressed;
       compressed = z.compressed ?? compressed;
       local = z.local ?? local;
     }
     // The entry's data must lie whole before the central directory: else the file was cut or spliced.
-    if (local + 30 > dir.offset || view.getUint32(local, true) !== SIG_LOCAL) return fail(corrupt('local-header'));
-    const dataStart = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
-    if (dataStart + compressed > dir.offset) return fail(corrupt('entry-bounds'));
+    if (local + 30 > dir.offset || view.getUint32(local, true) !== SIG_LOCAL) return { ok: false, error: corrupt('local-header') };
+    const dataOffset = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
+    if (dataOffset + compressed > dir.offset) return { ok: false, error: corrupt('entry-bounds') };
+    entries.push({
+      name: utf8.decode(bytes.subarray(p + 46, p + 46 + nameLen)),
+      method,
+      flags,
+      compressedSize: compressed,
+      uncompressedSize: uncompressed,
+      localHeaderOffset: local,
+      dataOffset,
+    });
+    p = next;
+  }
+  return { ok: true, entries };
+}
 
+const utf8 = new TextDecoder();
+
+function inspectZip(bytes: Uint8Array, lim: XlsxLimits): InspectResult {
+  const listing = listZipEntries(bytes, lim);
+  if (!listing.ok) return listing;
+
+  const found = new Set<Marker>();
+  let mimetypeData = -1;
+  let inflated = 0;
+  for (const e of listing.entries) {
+    const uncompressed = e.uncompressedSize;
+    const compressed = e.compressedSize;
     inflated += uncompressed;
     if (inflated > lim.maxInflatedBytes) return fail(bomb('total', { inflatedMiB: mebibytes(inflated) }));
     if (uncompressed > MiB && uncompressed / Math.max(compressed, 1) > lim.maxRatio) {
-      return fail(bomb('ratio', { ratio: Math.round(uncompressed / Math.max(compressed, 1)), entry: asciiName(bytes, p + 46, nameLen) }));
+      return fail(bomb('ratio', { ratio: Math.round(uncompressed / Math.max(compressed, 1)), entry: e.name.slice(0, 200) }));
     }
-    const marker = markerOf(bytes, p + 46, nameLen);
+    const marker = markerOf(e.name);
     if (marker) found.add(marker);
-    if (marker === 'mimetype' && method === 0) mimetypeLocal = dataStart;
-    p = next;
+    if (marker === 'mimetype' && e.method === 0) mimetypeData = e.dataOffset;
   }
 
-  if (found.has('contentTypes') && found.has('workbook')) return { ok: true, entries: dir.entries, inflatedBytes: inflated };
-  return fail({ code: 'not-xlsx', detail: otherZipKind(found, bytes, mimetypeLocal) });
+  if (found.has('contentTypes') && found.has('workbook')) return { ok: true, entries: listing.entries.length, inflatedBytes: inflated };
+  return fail({ code: 'not-xlsx', detail: otherZipKind(found, bytes, mimetypeData) });
 }
 
 function corrupt(reason: string): FileError {
@@ -139,7 +188,7 @@ function corrupt(reason: string): FileError {
     : { code: 'corrupt', params: { reason } };
 }
 
-function bomb(reason: 'entries' | 'total' | 'ratio', params: Record<string, string | number>): FileError {
+export function bomb(reason: 'entries' | 'total' | 'ratio' | 'mismatch', params: Record<string, string | number>): FileError {
   return { code: 'too-large', detail: 'inflated', params: { reason, ...params } };
 }
 
@@ -216,9 +265,11 @@ function zip64Extra(
   return null;
 }
 
-function markerOf(bytes: Uint8Array, start: number, length: number): Marker | undefined {
-  for (const [marker, name] of Object.entries(MARKERS) as [Marker, string][]) {
-    if (name.length === length && asciiEqualsIgnoreCase(bytes, start, name)) return marker;
+function markerOf(name: string): Marker | undefined {
+  // ASCII case folding only: toLowerCase() would fold some non-ASCII letters (the Kelvin sign) into ASCII ones.
+  const lower = name.replace(/[A-Z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0x20));
+  for (const [marker, markerName] of Object.entries(MARKERS) as [Marker, string][]) {
+    if (lower === markerName) return marker;
   }
   return undefined;
 }
@@ -377,11 +428,4 @@ function asciiEqualsIgnoreCase(bytes: Uint8Array, start: number, lowerText: stri
     if (lower !== lowerText.charCodeAt(i)) return false;
   }
   return true;
-}
-
-/** An entry name for diagnostics; non-ASCII bytes shown as '?'. */
-function asciiName(bytes: Uint8Array, start: number, length: number): string {
-  let s = '';
-  for (let i = start; i < start + Math.min(length, 200); i++) s += bytes[i]! < 0x80 ? String.fromCharCode(bytes[i]!) : '?';
-  return s;
 }

@@ -200,36 +200,136 @@ export function legacyXls(): Uint8Array {
   return new Uint8Array(buf);
 }
 
-const CONTENT_TYPES =
+export const CONTENT_TYPES =
   '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"></Types>';
 
 /**
- * An xlsx-shaped zip whose one sheet inflates to `mib` MiB of spaces inside valid XML. The deflate stream is built
- * from one compressed MiB repeated (each piece sync-flushed, so they concatenate), to keep the test fast.
+ * A raw deflate stream of `head`, then `mib` MiB of the byte `fill`, then `tail`, with the size and CRC it inflates
+ * to. Built from one compressed MiB repeated (each piece sync-flushed, so they concatenate), to keep tests fast.
  */
-export function zipBomb(mib = 200): Uint8Array {
-  const head = Buffer.from('<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">');
-  const tail = Buffer.from('<sheetData/></worksheet>');
-  const spaces = Buffer.alloc(MiB, 0x20);
+export function deflatedFill(head: string, fill: number, mib: number, tail: string): { data: Uint8Array; size: number; crc: number } {
+  const headBytes = Buffer.from(head);
+  const tailBytes = Buffer.from(tail);
+  const block = Buffer.alloc(MiB, fill);
   const sync = { finishFlush: zlib.constants.Z_SYNC_FLUSH, level: 9 };
-  const spacesDeflated = zlib.deflateRawSync(spaces, sync);
-  const pieces = [zlib.deflateRawSync(head, sync)];
-  let crc = zlib.crc32(head);
+  const blockDeflated = zlib.deflateRawSync(block, sync);
+  const pieces = [zlib.deflateRawSync(headBytes, sync)];
+  let crc = zlib.crc32(headBytes);
   for (let i = 0; i < mib; i++) {
-    pieces.push(spacesDeflated);
-    crc = zlib.crc32(spaces, crc);
+    pieces.push(blockDeflated);
+    crc = zlib.crc32(block, crc);
   }
-  pieces.push(zlib.deflateRawSync(tail)); // the final block
-  crc = zlib.crc32(tail, crc);
+  pieces.push(zlib.deflateRawSync(tailBytes)); // the final block
+  crc = zlib.crc32(tailBytes, crc);
+  return { data: new Uint8Array(Buffer.concat(pieces)), size: headBytes.length + mib * MiB + tailBytes.length, crc };
+}
+
+/** An xlsx-shaped zip whose one sheet inflates to `mib` MiB of spaces inside valid XML. */
+export function zipBomb(mib = 200): Uint8Array {
+  const sheet = deflatedFill(
+    '<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">',
+    0x20,
+    mib,
+    '<sheetData/></worksheet>',
+  );
   return zipOf([
     { name: '[Content_Types].xml', data: CONTENT_TYPES },
     { name: 'xl/workbook.xml', data: '<workbook/>' },
-    {
-      name: 'xl/worksheets/sheet1.xml',
-      data: new Uint8Array(Buffer.concat(pieces)),
-      deflated: { size: head.length + mib * MiB + tail.length, crc },
-    },
+    { name: 'xl/worksheets/sheet1.xml', data: sheet.data, deflated: { size: sheet.size, crc: sheet.crc } },
   ]);
+}
+
+/**
+ * Where one entry's headers are: its central directory record and its local header. Throws when the zip has no
+ * entry of that name (a test helper used on known zips).
+ */
+function entryHeaders(bytes: Uint8Array, name: string): { central: number; local: number; dataStart: number; compressed: number } {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const { eocd, offset } = centralDirectoryOffset(bytes);
+  const count = buf.readUInt16LE(eocd + 10);
+  let p = offset;
+  for (let i = 0; i < count; i++) {
+    const nameLen = buf.readUInt16LE(p + 28);
+    if (buf.toString('utf8', p + 46, p + 46 + nameLen) === name) {
+      const local = buf.readUInt32LE(p + 42);
+      const dataStart = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
+      return { central: p, local, dataStart, compressed: buf.readUInt32LE(p + 20) };
+    }
+    p += 46 + nameLen + buf.readUInt16LE(p + 30) + buf.readUInt16LE(p + 32);
+  }
+  throw new Error(`no entry ${name}`);
+}
+
+/**
+ * A copy of a zip with one entry's header fields rewritten in BOTH its local header and its central directory
+ * record, as a crafted file would have them (a reader that compares the two finds nothing amiss).
+ */
+export function patchEntry(bytes: Uint8Array, name: string, patch: { uncompressedSize?: number; method?: number; flags?: number }): Uint8Array {
+  const copy = new Uint8Array(bytes);
+  const view = new DataView(copy.buffer);
+  const { central, local } = entryHeaders(copy, name);
+  if (patch.uncompressedSize !== undefined) {
+    view.setUint32(central + 24, patch.uncompressedSize, true);
+    view.setUint32(local + 22, patch.uncompressedSize, true);
+  }
+  if (patch.method !== undefined) {
+    view.setUint16(central + 10, patch.method, true);
+    view.setUint16(local + 8, patch.method, true);
+  }
+  if (patch.flags !== undefined) {
+    view.setUint16(central + 8, patch.flags, true);
+    view.setUint16(local + 6, patch.flags, true);
+  }
+  return copy;
+}
+
+/** A copy of a zip with the first `count` bytes of one entry's compressed data overwritten. */
+export function damageEntryData(bytes: Uint8Array, name: string, value = 0xff, count = 16): Uint8Array {
+  const copy = new Uint8Array(bytes);
+  const { dataStart, compressed } = entryHeaders(copy, name);
+  copy.fill(value, dataStart, dataStart + Math.min(count, compressed));
+  return copy;
+}
+
+/**
+ * A sample workbook whose first sheet is replaced by a real deflate stream of `mib` MiB of zeros (after a little
+ * XML), then patched to DECLARE only `declared` bytes in both headers: the declared sizes pass every check of
+ * inspectXlsxBytes (no ratio rule below 1 MiB, a small total), and only inflating tells the truth.
+ */
+export function underDeclaredWorkbook(mib = 100, declared = 1024): Uint8Array {
+  const sheet = deflatedFill('<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">', 0, mib, '</worksheet>');
+  const entries = unzip(sample('jigyo-keikaku-r6.xlsx')).map((e) =>
+    e.name === 'xl/worksheets/sheet1.xml' ? { name: e.name, data: sheet.data, deflated: { size: sheet.size, crc: sheet.crc } } : e,
+  );
+  return patchEntry(zipOf(entries), 'xl/worksheets/sheet1.xml', { uncompressedSize: declared });
+}
+
+/**
+ * A sample workbook (rebuilt, deflated) whose sheet part declares `delta` bytes more (or, negative, fewer) than it
+ * really inflates to: a damaged zip, not a bomb. `last` moves the part to the end of the zip.
+ */
+export function mismatchedSizeWorkbook(delta: number, { part = 'xl/worksheets/sheet1.xml', last = false } = {}): Uint8Array {
+  const entries = unzip(sample('jigyo-keikaku-r6.xlsx'));
+  const target = entries.find((e) => e.name === part)!;
+  const zip = zipOf(last ? [...entries.filter((e) => e !== target), target] : entries);
+  return patchEntry(zip, part, { uncompressedSize: target.data.length + delta });
+}
+
+/** A sample workbook (rebuilt) whose sheet part's deflate stream breaks off before its last block. */
+export function truncatedDeflateWorkbook(part = 'xl/worksheets/sheet1.xml'): Uint8Array {
+  return zipOf(
+    unzip(sample('shisaku-322-r3.xlsx')).map((e) => {
+      if (e.name !== part) return e;
+      const raw = Buffer.from(e.data);
+      const deflated = zlib.deflateRawSync(raw);
+      return { name: e.name, data: new Uint8Array(deflated.subarray(0, deflated.length - 8)), deflated: { size: raw.length, crc: zlib.crc32(raw) } };
+    }),
+  );
+}
+
+/** A sample workbook rebuilt with every entry stored (compression method 0), as some writers do. */
+export function storedWorkbook(): Uint8Array {
+  return zipOf(unzip(sample('jigyo-keikaku-r6.xlsx')).map((e) => ({ ...e, store: true })));
 }
 
 /** A small zip that only claims a huge inflated size: refused from the declared sizes alone. */

@@ -22,6 +22,7 @@ const ja: Messages = {
   unreadable_directory: '指定されたのはフォルダです。Excel ファイル（.xlsx）を指定してください。',
   'unreadable_not-a-file': '指定されたものは通常のファイルではありません。Excel ファイル（.xlsx）を指定してください。',
   unreadable_permission: 'ファイルを読み込む権限がありません。ファイルのアクセス権を確認してください。',
+  unreadable_environment: 'この環境ではファイルを安全に展開できないため、読み込みを中止しました。Excel（またはブラウザー）を最新版に更新してから、もう一度お試しください。',
 
   'not-xlsx': 'Excel ブック（.xlsx）ではないため読み込めません。Excel で開き、「Excel ブック (*.xlsx)」形式で保存し直してから、もう一度お試しください。',
   'not-xlsx_empty-file': 'ファイルが空です（0 バイト）。保存やコピーが途中で失敗した可能性があります。元のファイルをもう一度受け取ってください。',
@@ -38,6 +39,7 @@ const ja: Messages = {
   'not-xlsx_xlsb': 'Excel バイナリブック（.xlsb）形式です。Excel で開き、「Excel ブック (*.xlsx)」形式で保存し直してください。',
   'not-xlsx_ods': 'OpenDocument スプレッドシート（.ods）形式です。LibreOffice Calc などで開き、「Excel 2007-365 (.xlsx)」形式で保存し直してください。',
   'not-xlsx_zip': 'ZIP 形式ですが Excel ブックではありません。ZIP を展開して中の Excel ブック（.xlsx）を指定してください。',
+  'not-xlsx_compression': 'Excel ブックでは使われない方式で圧縮されています（圧縮ソフトなどで作り直された可能性があります）。Excel で保存した元のファイル（.xlsx）を使うか、Excel で開けるなら「Excel ブック (*.xlsx)」形式で保存し直してください。',
 
   encrypted: 'パスワードで保護（暗号化）されているため読み込めません。Excel で開いてパスワードを解除し、保存し直してから、もう一度お試しください。',
   'too-large': 'ファイルが大きすぎます（{{sizeMiB}} MB、上限 {{limitMiB}} MB）。不要なシートや画像を削除して保存し直してから、もう一度お試しください。',
@@ -55,6 +57,7 @@ const en: Messages = {
   unreadable_directory: 'This is a folder. Give an Excel workbook (.xlsx).',
   'unreadable_not-a-file': 'This is not a regular file. Give an Excel workbook (.xlsx).',
   unreadable_permission: 'You do not have permission to read this file. Check its access rights.',
+  unreadable_environment: 'This environment cannot expand the file safely, so it was not opened. Update Excel (or the browser) to the latest version, then try again.',
 
   'not-xlsx': 'This is not an Excel workbook (.xlsx). Open it in Excel, save it as "Excel Workbook (*.xlsx)", then try again.',
   'not-xlsx_empty-file': 'The file is empty (0 bytes); saving or copying it may have failed. Get the original file again.',
@@ -71,6 +74,7 @@ const en: Messages = {
   'not-xlsx_xlsb': 'This is an Excel Binary Workbook (.xlsb). Open it in Excel and save it as "Excel Workbook (*.xlsx)".',
   'not-xlsx_ods': 'This is an OpenDocument Spreadsheet (.ods). Open it in LibreOffice Calc or Excel and save it as .xlsx.',
   'not-xlsx_zip': 'This is a ZIP archive, not an Excel workbook. Extract it and give the Excel workbook (.xlsx) inside.',
+  'not-xlsx_compression': 'The file is compressed in a way Excel workbooks never use (an archiving tool may have re-packed it). Use the original workbook as saved by Excel (.xlsx), or, if Excel opens it, save it again as "Excel Workbook (*.xlsx)".',
 
   encrypted: 'The workbook is password-protected (encrypted). Open it in Excel, remove the password, save it, then try again.',
   'too-large': 'The file is too large ({{sizeMiB}} MB; the limit is {{limitMiB}} MB). Remove unneeded sheets or images, save it, then try again.',
