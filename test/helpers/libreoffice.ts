@@ -75,7 +75,7 @@ export interface SofficeRun {
   readonly ms: number;
 }
 
-function describe(run: SofficeRun): string {
+function describeRun(run: SofficeRun): string {
   const clip = (s: string): string => (s.length > 4000 ? `${s.slice(0, 4000)}…` : s);
   return `command: ${run.command}\nexit code: ${run.code}${run.signal ? `, signal ${run.signal}` : ''}, after ${run.ms} ms\nstdout:\n${clip(run.stdout)}\nstderr:\n${clip(run.stderr)}`;
 }
@@ -119,7 +119,7 @@ export async function runSoffice(args: readonly string[], opts: { timeoutMs?: nu
       child.on('close', (code, signal) => {
         clearTimeout(timer);
         const run: SofficeRun = { command, code, signal, stdout, stderr, ms: Date.now() - started };
-        if (timedOut) reject(new Error(`LibreOffice did not finish within ${timeoutMs} ms and was killed.\n${describe(run)}`));
+        if (timedOut) reject(new Error(`LibreOffice did not finish within ${timeoutMs} ms and was killed.\n${describeRun(run)}`));
         else resolve(run);
       });
     });
@@ -142,7 +142,8 @@ export function csvFilter(asShown: boolean): ConvertTarget {
 
 interface Staged {
   readonly dir: string;
-  readonly inputs: { file: string; stem: string }[];
+  /** Each input: the file given, its stem in the run (f0, f1…) and its copy's path relative to the run's directory. */
+  readonly inputs: { file: string; stem: string; staged: string }[];
 }
 
 /** Copies files into a fresh directory as f0.ext, f1.ext…: unique names, and nothing written beside the originals. */
@@ -153,8 +154,9 @@ function stage(files: readonly string[]): Staged {
   const inputs = files.map((file, i) => {
     if (!fs.existsSync(file)) throw new Error(`LibreOffice input does not exist: ${file}`);
     const stem = `f${i}`;
-    fs.copyFileSync(file, path.join(dir, 'in', `${stem}${path.extname(file)}`));
-    return { file, stem };
+    const staged = path.join('in', `${stem}${path.extname(file)}`);
+    fs.copyFileSync(file, path.join(dir, staged));
+    return { file, stem, staged };
   });
   return { dir, inputs };
 }
@@ -217,11 +219,11 @@ export async function workbooksToCsv(files: readonly string[], opts: { asShown?:
   const staged = stage(files);
   try {
     const outDir = path.join(staged.dir, 'out');
-    const run = await runSoffice(['--convert-to', csvFilter(opts.asShown ?? false), '--outdir', outDir, ...staged.inputs.map((s) => path.join('in', path.basename(fs.readdirSync(path.join(staged.dir, 'in')).find((n) => n.startsWith(`${s.stem}.`))!)))], {
+    const run = await runSoffice(['--convert-to', csvFilter(opts.asShown ?? false), '--outdir', outDir, ...staged.inputs.map((s) => s.staged)], {
       timeoutMs: opts.timeoutMs,
       cwd: staged.dir,
     });
-    if (run.code !== 0) throw new Error(`LibreOffice CSV export failed.\n${describe(run)}`);
+    if (run.code !== 0) throw new Error(`LibreOffice CSV export failed.\n${describeRun(run)}`);
     const written = fs.readdirSync(outDir);
     // "Writing sheet NAME -> PATH" lines give the sheets' order.
     const order = [...run.stdout.matchAll(/^Writing sheet (.*) -> (.*)$/gm)].map((m) => path.basename(m[2]!.trim()));
@@ -235,7 +237,7 @@ export async function workbooksToCsv(files: readonly string[], opts: { asShown?:
         return (ia < 0 ? Infinity : ia) - (ib < 0 ? Infinity : ib) || a.localeCompare(b);
       });
       if (mine.length === 0) {
-        throw new Error(`LibreOffice wrote no CSV for ${s.file}: it could not load it, or this soffice cannot export every sheet (needs LibreOffice ≥ 7.2).\nfiles written: ${written.join(', ') || '(none)'}\n${describe(run)}`);
+        throw new Error(`LibreOffice wrote no CSV for ${s.file}: it could not load it, or this soffice cannot export every sheet (needs LibreOffice ≥ 7.2).\nfiles written: ${written.join(', ') || '(none)'}\n${describeRun(run)}`);
       }
       const sheets = new Map<string, CsvRows>();
       const text = new Map<string, string>();
@@ -270,15 +272,14 @@ export async function roundTrip(files: readonly string[], to: keyof typeof SAVE_
   const staged = stage(files);
   try {
     const out = path.join(staged.dir, 'out');
-    const names = staged.inputs.map((s) => `${s.stem}${path.extname(s.file)}`);
-    const run = await runSoffice(['--convert-to', SAVE_FILTERS[to], '--outdir', out, ...names.map((n) => path.join('in', n))], { timeoutMs: opts.timeoutMs, cwd: staged.dir });
-    if (run.code !== 0) throw new Error(`LibreOffice save as ${to} failed.\n${describe(run)}`);
+    const run = await runSoffice(['--convert-to', SAVE_FILTERS[to], '--outdir', out, ...staged.inputs.map((s) => s.staged)], { timeoutMs: opts.timeoutMs, cwd: staged.dir });
+    if (run.code !== 0) throw new Error(`LibreOffice save as ${to} failed.\n${describeRun(run)}`);
     fs.mkdirSync(outDir, { recursive: true });
     const result = new Map<string, string>();
     const used = new Set<string>();
     for (const s of staged.inputs) {
       const written = path.join(out, `${s.stem}.${to}`);
-      if (!fs.existsSync(written)) throw new Error(`LibreOffice did not write a ${to} for ${s.file}.\n${describe(run)}`);
+      if (!fs.existsSync(written)) throw new Error(`LibreOffice did not write a ${to} for ${s.file}.\n${describeRun(run)}`);
       let name = `${path.basename(s.file).replace(/\.[^.]+$/, '')}.${to}`;
       for (let k = 2; used.has(name); k++) name = `${path.basename(s.file).replace(/\.[^.]+$/, '')}-${k}.${to}`;
       used.add(name);
