@@ -4,6 +4,7 @@ import { valueMessages } from './valueMessages';
 import { fileErrorMessages } from './fileErrors';
 import { ruleResources } from '../validate/rules';
 import { cliMessages } from './cliMessages';
+import { uiMessages } from './uiMessages';
 
 type Lang = 'ja' | 'en';
 
@@ -14,7 +15,7 @@ function prefixed(prefix: string, bundle: Readonly<Record<string, string>>): Rec
 }
 
 export function resources(lang: Lang): Record<string, string> {
-  const out: Record<string, string> = { ...labels[lang], ...prefixed('value.', valueMessages[lang]), ...prefixed('file.', fileErrorMessages[lang]), ...prefixed('cli.', cliMessages[lang]) };
+  const out: Record<string, string> = { ...labels[lang], ...prefixed('value.', valueMessages[lang]), ...prefixed('file.', fileErrorMessages[lang]), ...prefixed('cli.', cliMessages[lang]), ...prefixed('ui.', uiMessages[lang]) };
   for (const [id, texts] of Object.entries(ruleResources(lang))) Object.assign(out, prefixed(`rule.${id}.`, texts));
   return out;
 }
