@@ -11,6 +11,7 @@ import { evaluateIndicator, readIndicatorTable, type Indicator, type ReadIndicat
 import { evaluateBudgetTable, expandProjects, type Budget } from './evaluate/budgets';
 import { DEFAULT_THRESHOLDS, type Thresholds } from './evaluate/ratio';
 import { cellAt, textOf, type YearContext } from './evaluate/cells';
+import { ParseCache } from './values/parseCache';
 
 export interface TableInfo {
   readonly sheet: string;
@@ -45,6 +46,7 @@ export function checkWorkbook(wb: WorkbookGrid, mapping: Mapping, options: Check
   const yearsWithActuals = new Set<number>();
   const budgetTables: { sheet: SheetGrid; m: BudgetTableMapping; index: number; ctx: YearContext }[] = [];
 
+  const cache = new ParseCache();
   mapping.tables.forEach((m) => {
     const sheet = wb.sheet(m.sheet);
     if (!sheet) {
@@ -53,7 +55,7 @@ export function checkWorkbook(wb: WorkbookGrid, mapping: Mapping, options: Check
     }
     const index = tables.length;
     tables.push({ sheet: m.sheet, range: m.range ?? mappedRange(m), kind: m.kind, layout: m.layout });
-    const ctx: YearContext = { era: m.era ?? eraOfHeaders(sheet, m) ?? eraOfSheet(sheet), method };
+    const ctx: YearContext = { era: m.era ?? eraOfHeaders(sheet, m) ?? eraOfSheet(sheet), method, cache };
     if (m.kind === 'indicator') {
       const t = readIndicatorTable(sheet, m, index, ctx);
       read.push(...t.indicators);

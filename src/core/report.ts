@@ -7,7 +7,7 @@ import type { Indicator } from './evaluate/indicators';
 import type { Budget } from './evaluate/budgets';
 import type { RawFinding, FindingValue } from './findings';
 import { rule, type Severity } from './validate/rules';
-import { translator, type Lang, type Translate } from './i18n';
+import { fillTemplate, translator, type Lang } from './i18n';
 import { fileErrorKey, type FileError } from './i18n/fileErrors';
 import { formatAmount, formatRatio } from './format';
 import { TOOL } from './version';
@@ -64,27 +64,26 @@ function show(v: FindingValue, ratio: boolean, lang: Lang): string {
 }
 
 /** The message of a finding in one language. */
-export function renderMessage(f: RawFinding, t: Translate, lang: Lang): string {
+export function renderMessage(f: RawFinding, lang: Lang): string {
   const ratio = RATIO_RULES.has(f.rule);
   const params: Record<string, unknown> = { ...(f.params ?? {}), found: show(f.found, ratio, lang), expected: show(f.expected, ratio, lang) };
   const role = f.params?.role;
-  if (typeof role === 'string') params.role = t(`role.${role}`);
+  if (typeof role === 'string') params.role = fillTemplate(lang, `role.${role}`, {});
   const reason = f.params?.reason;
-  if (typeof reason === 'string') params.reason = t(`value.${reason}`, { text: f.params?.text ?? '' });
+  if (typeof reason === 'string') params.reason = fillTemplate(lang, `value.${reason}`, { text: f.params?.text ?? '' });
   if (f.rule === 'budget.source-unknown' && lang === 'en' && typeof f.expected === 'string') params.suggestion = ` (perhaps "${f.expected}")`;
   if (f.rule === 'indicator.missing-actual' && lang === 'en' && typeof f.found === 'string') params.note = ` ("${f.found}")`;
-  return t(`rule.${f.rule}.message`, params);
+  return fillTemplate(lang, `rule.${f.rule}.message`, params);
 }
 
-export function renderFinding(f: RawFinding, t: Translate, lang: Lang): Finding {
-  return { sheet: f.sheet, cell: f.cell, rule: f.rule, severity: rule(f.rule).severity, message: renderMessage(f, t, lang), expected: f.expected, found: f.found };
+export function renderFinding(f: RawFinding, lang: Lang): Finding {
+  return { sheet: f.sheet, cell: f.cell, rule: f.rule, severity: rule(f.rule).severity, message: renderMessage(f, lang), expected: f.expected, found: f.found };
 }
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 export function fileReport(file: string, result: CheckResult, lang: Lang = 'ja'): FileReport {
-  const t = translator(lang);
-  const findings = result.findings.map((f) => renderFinding(f, t, lang));
+  const findings = result.findings.map((f) => renderFinding(f, lang));
   // Stable order: by severity, then where they are, so that reports diff well between runs.
   const order = new Map(findings.map((f, i) => [f, i]));
   findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || order.get(a)! - order.get(b)!);

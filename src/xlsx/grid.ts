@@ -30,7 +30,8 @@ class WorksheetGrid implements SheetGrid {
 
   cell(row: number, col: number): CellValue {
     if (!inSheet(row, col)) return EMPTY;
-    const area = this.mergedArea(row, col);
+    this.merges ??= new MergeIndex(mergeRanges(this.ws));
+    const area = this.merges.empty ? null : this.merges.at(row, col);
     const cell = area ? this.find(area.top, area.left) : this.find(row, col);
     return cell ? cellValueOf(cell) : EMPTY;
   }
@@ -117,9 +118,16 @@ class MergeIndex {
     }
   }
 
+  get empty(): boolean {
+    return this.byRow.size === 0 && this.tall.length === 0;
+  }
+
   at(row: number, col: number): CellRange | null {
-    const hit = (r: CellRange): boolean => r.top <= row && row <= r.bottom && r.left <= col && col <= r.right;
-    return this.byRow.get(row)?.find(hit) ?? this.tall.find(hit) ?? null;
+    // Plain loops: this runs for every cell the engine reads.
+    const list = this.byRow.get(row);
+    if (list) for (const r of list) if (r.left <= col && col <= r.right) return r;
+    for (const r of this.tall) if (r.top <= row && row <= r.bottom && r.left <= col && col <= r.right) return r;
+    return null;
   }
 }
 

@@ -25,13 +25,20 @@ function existingNoteText(note: ExcelJS.Cell['note']): string {
 /** Flags on the user's cells. A note the cell already has is kept, and ours is added below it. */
 export function applyFlags(wb: ExcelJS.Workbook, flags: readonly CellFlag[], opts: RenderOptions): number {
   let applied = 0;
+  // One new style object per (original style, fill): ExcelJS shares style objects between cells read from a file,
+  // so a cell's own object must not be changed; and cells that share a style object are written out much faster.
+  const restyled = new WeakMap<object, Map<string, Partial<ExcelJS.Style>>>();
   for (const f of flags) {
     const ws = wb.getWorksheet(f.sheet);
     if (!ws) continue;
     const cell = ws.getCell(f.cell);
     if (f.fill) {
-      // A fresh style object: ExcelJS may share one style object between cells read from a file.
-      cell.style = { ...cell.style, fill: solidFill(f.fill) };
+      const base = cell.style ?? {};
+      let byFill = restyled.get(base);
+      if (!byFill) restyled.set(base, (byFill = new Map()));
+      let style = byFill.get(f.fill);
+      if (!style) byFill.set(f.fill, (style = { ...base, fill: solidFill(f.fill) }));
+      cell.style = style;
     }
     if (f.note.length > 0) {
       const before = existingNoteText(cell.note);
@@ -43,14 +50,22 @@ export function applyFlags(wb: ExcelJS.Workbook, flags: readonly CellFlag[], opt
   return applied;
 }
 
-function styleCell(cell: ExcelJS.Cell, style: CellStyle | undefined, numFmt: string | undefined): void {
-  const s: Partial<ExcelJS.Style> = {};
-  if (numFmt) s.numFmt = numFmt;
-  if (style?.fill) s.fill = solidFill(style.fill);
-  if (style && (style.bold || style.fontColor)) {
-    s.font = { bold: style.bold, ...(style.fontColor ? { color: { argb: `FF${style.fontColor}` } } : {}) };
+/** Style objects shared by all cells of the same look (ExcelJS writes shared objects much faster). */
+class StyleCache {
+  private readonly byKey = new Map<string, Partial<ExcelJS.Style> | null>();
+  get(style: CellStyle | undefined, numFmt: string | undefined): Partial<ExcelJS.Style> | null {
+    const key = `${style ? JSON.stringify(style) : ''}|${numFmt ?? ''}`;
+    let s = this.byKey.get(key);
+    if (s === undefined) {
+      const out: Partial<ExcelJS.Style> = {};
+      if (numFmt) out.numFmt = numFmt;
+      if (style?.fill) out.fill = solidFill(style.fill);
+      if (style && (style.bold || style.fontColor)) out.font = { bold: style.bold, ...(style.fontColor ? { color: { argb: `FF${style.fontColor}` } } : {}) };
+      s = Object.keys(out).length > 0 ? out : null;
+      this.byKey.set(key, s);
+    }
+    return s;
   }
-  if (Object.keys(s).length > 0) cell.style = s;
 }
 
 /**
@@ -64,25 +79,30 @@ function cellValue(c: SummaryCell): ExcelJS.CellValue {
   return c.value;
 }
 
-function renderSheet(wb: ExcelJS.Workbook, sheet: SummarySheet, model: SummaryModel): ExcelJS.Worksheet {
+function renderSheet(wb: ExcelJS.Workbook, sheet: SummarySheet, model: SummaryModel, styles: StyleCache): ExcelJS.Worksheet {
   const name = uniqueSheetName(sheet.name, wb.worksheets.map((w) => w.name));
   const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = sheet.columns.map((c) => ({ header: c.header, width: c.width }));
-  const header = ws.getRow(1);
-  header.eachCell((cell) => styleCell(cell, model.styles.header, undefined));
-  sheet.rows.forEach((row, i) => {
-    const r = ws.getRow(i + 2);
+  const headerStyle = styles.get(model.styles.header, undefined);
+  ws.getRow(1).eachCell((cell) => {
+    if (headerStyle) cell.style = headerStyle;
+  });
+  let i = 2;
+  for (const row of sheet.rows()) {
+    const r = ws.getRow(i++);
     row.forEach((c, j) => {
       const cell = r.getCell(j + 1);
       cell.value = cellValue(c);
-      styleCell(cell, c.style ? model.styles[c.style] : undefined, c.numFmt);
+      const style = styles.get(c.style ? model.styles[c.style] : undefined, c.numFmt);
+      if (style) cell.style = style;
     });
-  });
-  if (sheet.rows.length > 0) ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: sheet.columns.length } };
+  }
+  if (sheet.rowCount > 0) ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: sheet.columns.length } };
   return ws;
 }
 
 /** Adds the summary sheets; returns the names they were given. */
 export function addSummarySheets(wb: ExcelJS.Workbook, model: SummaryModel): string[] {
-  return model.sheets.map((s) => renderSheet(wb, s, model).name);
+  const styles = new StyleCache();
+  return model.sheets.map((s) => renderSheet(wb, s, model, styles).name);
 }

@@ -8,8 +8,9 @@ import { parseCell, parseBudgetLine, unitFromHeader } from '../values';
 import type { BudgetProjectMapping, BudgetTableMapping } from '../schema/mapping';
 import { finding, type RawFinding } from '../findings';
 import { difference, sum } from './ratio';
-import { cellAt, cellText, readValueFindings, resolveYear, type YearContext } from './cells';
+import { cellAt, cellText, pushValueFindings, resolveYear, type YearContext } from './cells';
 import { normalizeSource } from './sources';
+import { ParseCache } from '../values/parseCache';
 
 export type Continuation = 'continuing' | 'new';
 
@@ -84,11 +85,12 @@ export function evaluateBudgetTable(sheet: SheetGrid, m: BudgetTableMapping, tab
   const findings: RawFinding[] = [];
   const headerUnit = m.unitHeader ? unitFromHeader(cellText(sheet, m.unitHeader)) : null;
   const tableUnit = m.unit ?? headerUnit;
+  const cache = ctx.cache ?? new ParseCache();
 
   const readAmount = (address: string | undefined, role: string): { value: number | null; parsed: ParsedValue | null; unit: string | null } => {
     if (address === undefined) return { value: null, parsed: null, unit: null };
-    const parsed = parseCell(cellAt(sheet, address), { headerUnit: tableUnit });
-    findings.push(...readValueFindings(parsed, sheet.name, address, role));
+    const parsed = cache.parse(cellAt(sheet, address), tableUnit ?? null);
+    pushValueFindings(findings, parsed, sheet.name, address, role);
     return { value: numberOf(parsed), parsed, unit: parsed.kind === 'quantity' ? parsed.unit : null };
   };
 

@@ -4,12 +4,15 @@ import type { ParsedValue } from '../values/types';
 import { parseFiscalYear } from '../fiscalYear';
 import type { Era, RatioMethod } from '../schema/mapping';
 import { finding, type RawFinding } from '../findings';
+import type { ParseCache } from '../values/parseCache';
 
 export interface YearContext {
   /** The era of era-less headers (２年度, (30)), from the mapping or the sheet. */
   readonly era: Era | null;
   /** The default ratio method of the settings, if any. */
   readonly method: RatioMethod | null;
+  /** Parsed cell values shared by the tables of one check. */
+  readonly cache?: ParseCache;
 }
 
 export function cellAt(sheet: SheetGrid, address: string): CellValue {
@@ -53,9 +56,9 @@ export function resolveYear(sheet: SheetGrid, fy: number | string, ctx: YearCont
   return null;
 }
 
-/** Findings of a cell that was read in a numeric role and could not be. */
-export function readValueFindings(v: ParsedValue, sheet: string, cell: string, role: string): RawFinding[] {
-  if (v.kind !== 'invalid') return [];
-  if (v.reason === 'error-cell') return [finding('value.error-cell', sheet, cell, v.text, null, { role, text: v.text })];
-  return [finding('value.unparseable', sheet, cell, v.text, null, { role, reason: v.reason, text: v.text })];
+/** Records the finding of a cell that was read in a numeric role and could not be. */
+export function pushValueFindings(findings: RawFinding[], v: ParsedValue, sheet: string, cell: string, role: string): void {
+  if (v.kind !== 'invalid') return;
+  if (v.reason === 'error-cell') findings.push(finding('value.error-cell', sheet, cell, v.text, null, { role, text: v.text }));
+  else findings.push(finding('value.unparseable', sheet, cell, v.text, null, { role, reason: v.reason, text: v.text }));
 }

@@ -5,14 +5,15 @@
  * Two steps, because the year under report may be inferred from all tables of a workbook: `readIndicatorTable`
  * reads and parses the cells, `evaluateIndicators` computes ratios and statuses for a given report year.
  */
-import { formatAddress, type SheetGrid } from '../grid';
+import type { SheetGrid } from '../grid';
 import type { Quantity, ParsedValue, Qualifier } from '../values/types';
-import { parseCell, unitFromHeader } from '../values';
+import { unitFromHeader } from '../values';
+import { ParseCache } from '../values/parseCache';
 import type { Direction, IndicatorTableMapping, RatioMethod } from '../schema/mapping';
 import { finding, type RawFinding } from '../findings';
-import { band, exactRatio, roundRatio, statedPlaces, type Status, type Thresholds } from './ratio';
+import { band, ratioAt, statedPlaces, type Status, type Thresholds } from './ratio';
 import { columnNumber } from '../grid';
-import { cellText, readValueFindings, resolveYear, type YearContext } from './cells';
+import { cellText, pushValueFindings, resolveYear, textOf, type YearContext } from './cells';
 
 export interface PointCells {
   readonly target: string | null;
@@ -93,20 +94,57 @@ export function inferCumulative(name: string): boolean {
   return CUMULATIVE_WORDS.test(name);
 }
 
+/** A mapped column, resolved once per table: its letters (for cell addresses) and its number (for the grid). */
+interface Column {
+  readonly letters: string;
+  readonly n: number;
+}
+
+const column = (letters: string | undefined): Column | null => (letters === undefined ? null : { letters, n: columnNumber(letters) });
+
+/** Reads and parses one mapped cell; findings of an unreadable value go straight into `findings`. */
+function readCell(
+  sheet: SheetGrid,
+  col: Column | null,
+  row: number | undefined,
+  role: Role,
+  options: ParseOptions,
+  label: string | null,
+  findings: RawFinding[],
+  cache: ParseCache,
+): { value: ParsedValue | null; cell: string | null } {
+  if (col === null || row === undefined) return NOTHING;
+  const cell = col.letters + row;
+  let value = cache.parse(sheet.cell(row, col.n), options.headerUnit);
+  if (value.kind === 'quantity' && value.more.length > 0) value = pickLabel(value, label, sheet.name, cell, findings);
+  if (value.kind === 'invalid') pushValueFindings(findings, value, sheet.name, cell, role);
+  return { value, cell };
+}
+
+const NOTHING = Object.freeze({ value: null, cell: null });
+
+type ParseOptions = { readonly headerUnit: string | null };
+
 export function readIndicatorTable(sheet: SheetGrid, m: IndicatorTableMapping, tableIndex: number, ctx: YearContext): ReadIndicatorTable {
   const findings: RawFinding[] = [];
   const yearsWithActuals = new Set<number>();
   const headerUnit = m.unitHeader ? unitFromHeader(cellText(sheet, m.unitHeader)) : null;
   const tableUnit = m.unit !== undefined ? m.unit : headerUnit;
+  const tableOptions: ParseOptions = { headerUnit: tableUnit ?? null };
 
-  const years = m.years.map((y) => ({ y, fy: resolveYear(sheet, y.fy, ctx, findings) }));
+  const years = m.years.flatMap((y) => {
+    const fy = resolveYear(sheet, y.fy, ctx, findings);
+    return fy === null ? [] : [{ fy, target: column(y.target), actual: column(y.actual), stated: column(y.stated) }];
+  });
   const baselineFy = m.baseline ? resolveYear(sheet, m.baseline.fy, ctx, findings) : null;
+  const baselineCol = m.baseline ? column(m.baseline.column) : null;
   const nameCol = columnNumber(m.nameColumn);
   const seenHidden = new Set<number>();
+  const cache = ctx.cache ?? new ParseCache();
 
   const indicators = m.rows.map((r): ReadIndicator => {
     const anyRow = (r.target ?? r.actual)!;
-    const name = r.name ?? (cellText(sheet, formatAddress({ row: anyRow, col: nameCol })).trim() || `${m.nameColumn}${anyRow}`);
+    const name = r.name ?? (textOf(sheet.cell(anyRow, nameCol)).trim() || `${m.nameColumn}${anyRow}`);
     for (const row of [r.target, r.actual]) {
       if (row !== undefined && !seenHidden.has(row) && sheet.isRowHidden(row)) {
         seenHidden.add(row);
@@ -114,30 +152,24 @@ export function readIndicatorTable(sheet: SheetGrid, m: IndicatorTableMapping, t
       }
     }
     const unitHint = r.unit !== undefined ? r.unit : tableUnit;
-    const read = (col: string | undefined, row: number | undefined, role: Role): { value: ParsedValue | null; cell: string | null } => {
-      if (col === undefined || row === undefined) return { value: null, cell: null };
-      const cell = `${col}${row}`;
-      const ref = { row, col: columnNumber(col) };
-      const value = pickLabel(parseCell(sheet.cell(ref.row, ref.col), { headerUnit: unitHint ?? null }), r.label ?? null, sheet.name, cell, findings);
-      findings.push(...readValueFindings(value, sheet.name, cell, role));
-      return { value, cell };
-    };
+    const options = r.unit !== undefined ? { headerUnit: r.unit ?? null } : tableOptions;
+    const label = r.label ?? null;
 
     let baseline: ReadIndicator['baseline'] = null;
     if (m.baseline && baselineFy !== null) {
       const row = m.baseline.row === 'actual' ? (r.actual ?? r.target) : (r.target ?? r.actual);
-      const b = read(m.baseline.column, row, 'baseline');
+      const b = readCell(sheet, baselineCol, row, 'baseline', options, label, findings, cache);
       if (b.value && b.cell) baseline = { fy: baselineFy, value: b.value, cell: b.cell };
     }
 
     const yearCells: YearCells[] = [];
-    for (const { y, fy } of years) {
-      if (fy === null) continue;
-      const t = read(y.target, r.target, 'target');
-      const a = read(y.actual, r.actual, 'actual');
-      const s = read(y.stated, r.actual ?? r.target, 'stated');
-      if (a.value && (a.value.kind === 'quantity' || a.value.kind === 'status')) yearsWithActuals.add(fy);
-      yearCells.push({ fy, target: t.value, actual: a.value, stated: s.value, cells: { target: t.cell, actual: a.cell, stated: s.cell } });
+    const statedRow = r.actual ?? r.target;
+    for (const y of years) {
+      const t = readCell(sheet, y.target, r.target, 'target', options, label, findings, cache);
+      const a = readCell(sheet, y.actual, r.actual, 'actual', options, label, findings, cache);
+      const s = readCell(sheet, y.stated, statedRow, 'stated', options, label, findings, cache);
+      if (a.value && (a.value.kind === 'quantity' || a.value.kind === 'status')) yearsWithActuals.add(y.fy);
+      yearCells.push({ fy: y.fy, target: t.value, actual: a.value, stated: s.value, cells: { target: t.cell, actual: a.cell, stated: s.cell } });
     }
 
     const direction = r.direction ?? m.direction ?? inferDirection(name);
@@ -150,7 +182,7 @@ export function readIndicatorTable(sheet: SheetGrid, m: IndicatorTableMapping, t
       direction,
       cumulative: r.cumulative ?? m.cumulative ?? inferCumulative(name),
       method: r.method ?? m.method ?? ctx.method ?? (direction === 'down' ? 'inverse' : 'ratio'),
-      label: r.label ?? null,
+      label,
       baseline,
       years: yearCells,
     };
@@ -244,13 +276,13 @@ export function evaluateIndicator(ind: ReadIndicator, opts: EvaluateOptions, fin
       findings.push(finding('value.unit-mismatch', ind.sheet, y.cells.actual, actual.unit, target.unit));
     }
     const method = ind.method;
-    const exact = exactRatio(actual.value, target.value, method, baselineQ ? baselineQ.value : null);
-    const ratio = exact === null ? null : roundRatio(exact);
+    const base = baselineQ ? baselineQ.value : null;
+    const ratio = ratioAt(actual.value, target.value, method, base);
     const status = band(ratio, actual.value, target.value, target.qualifier, down, opts.thresholds);
-    if (statedRatio !== null && exact !== null) {
+    if (statedRatio !== null && ratio !== null) {
       const places = statedPlaces(statedRatio);
-      const computed = roundRatio(exact, places);
-      if (computed !== statedRatio) {
+      const computed = places === 2 ? ratio : ratioAt(actual.value, target.value, method, base, places);
+      if (computed !== null && computed !== statedRatio) {
         findings.push(finding('indicator.stated-ratio-mismatch', ind.sheet, y.cells.stated ?? y.cells.actual, statedRatio, computed));
       }
     }

@@ -17,34 +17,43 @@ export interface CellFlag {
   readonly note: readonly string[];
 }
 
+const NO_NOTE: readonly string[] = Object.freeze([]);
 const FLAGGED_SEVERITIES = new Set(['error', 'warning']);
 const SEVERITY_RANK: Record<string, number> = { 'severity.error': 3, 'status.gap': 2, 'severity.warning': 1 };
 
 export function flagPlan(result: CheckResult, findings: readonly Finding[], lang: Lang = 'ja'): CellFlag[] {
   const t = translator(lang);
-  const byCell = new Map<string, { sheet: string; cell: string; style: StyleKey | null; note: string[] }>();
-  const at = (sheet: string, cell: string) => {
-    const key = `${sheet}\u0000${cell}`;
-    let f = byCell.get(key);
+  const severityWord: Record<string, string> = { error: t('severity.error'), warning: t('severity.warning'), info: t('severity.info') };
+  type Draft = { sheet: string; cell: string; style: StyleKey | null; note: string[] | null };
+  // Per sheet, then per cell: no key string is built for each of tens of thousands of cells.
+  const bySheet = new Map<string, Map<string, Draft>>();
+  const all: Draft[] = [];
+  const at = (sheet: string, cell: string): Draft => {
+    let cells = bySheet.get(sheet);
+    if (!cells) bySheet.set(sheet, (cells = new Map()));
+    let f = cells.get(cell);
     if (!f) {
-      f = { sheet, cell, style: null, note: [] };
-      byCell.set(key, f);
+      f = { sheet, cell, style: null, note: null };
+      cells.set(cell, f);
+      all.push(f);
     }
     return f;
   };
+  const statusStyle: Record<string, StyleKey> = { met: 'status.met', nearly: 'status.nearly', gap: 'status.gap', pending: 'status.pending' };
   for (const ind of result.indicators) {
     for (const p of ind.points) {
       const cell = p.cells.actual ?? p.cells.target;
-      if (cell && p.status !== 'noTarget') at(ind.sheet, cell).style = `status.${p.status}`;
+      const style = statusStyle[p.status];
+      if (cell && style) at(ind.sheet, cell).style = style;
     }
   }
   for (const f of findings) {
     if (f.sheet === null || f.cell === null || !FLAGGED_SEVERITIES.has(f.severity)) continue;
     const flag = at(f.sheet, f.cell);
-    flag.note.push(`[${t(`severity.${f.severity}`)}] ${f.message}`);
+    (flag.note ??= []).push(`[${severityWord[f.severity]}] ${f.message}`);
     const style: StyleKey = `severity.${f.severity}` as StyleKey;
     // The strongest signal wins the fill: an error over a gap over a warning over a status.
     if ((SEVERITY_RANK[style] ?? 0) > (SEVERITY_RANK[flag.style ?? ''] ?? 0)) flag.style = style;
   }
-  return [...byCell.values()].map((f) => ({ ...f, fill: f.style ? STYLES[f.style].fill : null }));
+  return all.map((f) => ({ sheet: f.sheet, cell: f.cell, style: f.style, fill: f.style ? STYLES[f.style].fill : null, note: f.note ?? NO_NOTE }));
 }

@@ -7,7 +7,7 @@ import type { CheckResult } from '../check';
 import type { Indicator } from '../evaluate/indicators';
 import type { Budget } from '../evaluate/budgets';
 import type { Finding } from '../report';
-import { difference, exactRatio, roundRatio, sum } from '../evaluate/ratio';
+import { difference, ratioAt, sum } from '../evaluate/ratio';
 import { translator, type Lang, type Translate } from '../i18n';
 import { STYLES, type StyleKey } from './styles';
 
@@ -35,7 +35,12 @@ export interface SummarySheet {
   /** The sheet name wanted (達成状況 …); the renderer makes it unique in the workbook. */
   readonly name: string;
   readonly columns: readonly SummaryColumn[];
-  readonly rows: readonly (readonly SummaryCell[])[];
+  readonly rowCount: number;
+  /**
+   * The rows, made as they are read: a summary of 100,000 rows is never held in memory at once (the renderers
+   * write it in bands). Each call starts again from the first row.
+   */
+  rows(): Iterable<readonly SummaryCell[]>;
 }
 
 export interface SummaryModel {
@@ -48,62 +53,76 @@ export const AMOUNT_FORMAT = '#,##0;"▲ "#,##0';
 export const RATIO_FORMAT = '0.00';
 export const PERCENT_FORMAT = '0.0%;"▲ "0.0%';
 
-const plain = (value: SummaryValue, numFmt?: string): SummaryCell => (numFmt === undefined ? { value } : { value, numFmt });
+const NULL_CELL: SummaryCell = Object.freeze({ value: null });
+const plain = (value: SummaryValue, numFmt?: string): SummaryCell => (value === null ? NULL_CELL : numFmt === undefined ? { value } : { value, numFmt });
 const linked = (value: SummaryValue, sheet: string, cell: string | null, numFmt?: string): SummaryCell =>
-  cell === null ? plain(value, numFmt) : { ...plain(value, numFmt), link: { sheet, cell } };
+  cell === null || value === null ? plain(value, numFmt) : numFmt === undefined ? { value, link: { sheet, cell } } : { value, numFmt, link: { sheet, cell } };
 
-function achievementRows(indicators: readonly Indicator[], t: Translate): SummaryCell[][] {
-  const rows: SummaryCell[][] = [];
+/** The few words a summary repeats on every row, translated once. */
+function wordsOf(t: Translate) {
+  const status = (s: string): SummaryCell => Object.freeze({ value: t(`status.${s}`), style: `status.${s}` as StyleKey });
+  return {
+    status: { met: status('met'), nearly: status('nearly'), gap: status('gap'), pending: status('pending'), noTarget: status('noTarget'), future: status('future') },
+    qualifier: { atLeast: Object.freeze(plain(t('qualifier.atLeast'))), atMost: Object.freeze(plain(t('qualifier.atMost'))) },
+    continuation: { continuing: Object.freeze(plain(t('continuation.continuing'))), new: Object.freeze(plain(t('continuation.new'))) },
+  };
+}
+type Words = ReturnType<typeof wordsOf>;
+
+function* achievementRows(indicators: readonly Indicator[], w: Words): Generator<SummaryCell[]> {
   for (const ind of indicators) {
-    const name = linked(ind.name, ind.sheet, null);
+    const sheet = plain(ind.sheet);
+    const name = plain(ind.name);
+    const unit = plain(ind.unit);
     for (const p of ind.points) {
       const cell = p.cells.actual ?? p.cells.target;
-      rows.push([
-        plain(ind.sheet),
+      yield [
+        sheet,
         name,
-        plain(ind.unit),
+        unit,
         plain(p.fy),
         linked(p.target, ind.sheet, p.cells.target, NUMBER_FORMAT),
-        plain(p.targetQualifier ? t(`qualifier.${p.targetQualifier}`) : null),
+        p.targetQualifier ? w.qualifier[p.targetQualifier] : NULL_CELL,
         linked(p.actual, ind.sheet, p.cells.actual, NUMBER_FORMAT),
         plain(p.ratio, RATIO_FORMAT),
-        { value: t(`status.${p.status}`), style: `status.${p.status}` },
+        w.status[p.status],
         plain(p.statedRatio, RATIO_FORMAT),
         linked(cell, ind.sheet, cell),
-      ]);
+      ];
     }
     for (const f of ind.plannedTargets) {
-      rows.push([
-        plain(ind.sheet),
+      yield [
+        sheet,
         name,
-        plain(ind.unit),
+        unit,
         plain(f.fy),
         linked(f.target, ind.sheet, f.cell, NUMBER_FORMAT),
-        plain(f.targetQualifier ? t(`qualifier.${f.targetQualifier}`) : null),
-        plain(null),
-        plain(null),
-        { value: t('status.future'), style: 'status.future' },
-        plain(null),
+        f.targetQualifier ? w.qualifier[f.targetQualifier] : NULL_CELL,
+        NULL_CELL,
+        NULL_CELL,
+        w.status.future,
+        NULL_CELL,
         linked(f.cell, ind.sheet, f.cell),
-      ]);
+      ];
     }
   }
-  return rows;
 }
 
 /** Change as a fraction of the previous amount (shown as %), in decimal; none for a new project. */
 function changeRate(change: number | null, previous: number | null): number | null {
   if (change === null || previous === null) return null;
-  const r = exactRatio(change, previous, 'ratio', null);
-  return r === null ? null : roundRatio(r, 4);
+  if (previous === 0) return null;
+  // A fall is a negative rate: the sign is taken apart, the size computed as a ratio.
+  const r = ratioAt(Math.abs(change), Math.abs(previous), 'ratio', null, 4);
+  return r === null ? null : change < 0 !== previous < 0 ? -r : r;
 }
 
-function budgetRows(budgets: readonly Budget[], t: Translate): SummaryCell[][] {
+function budgetRows(budgets: readonly Budget[], t: Translate, w: Words): SummaryCell[][] {
   const rows: SummaryCell[][] = budgets.map((b) => [
     plain(b.sheet),
     linked(b.name, b.sheet, b.cells.name),
     linked(b.source, b.sheet, b.cells.source),
-    plain(b.continuation ? t(`continuation.${b.continuation}`) : null),
+    b.continuation ? w.continuation[b.continuation] : NULL_CELL,
     plain(b.fy),
     linked(b.amount, b.sheet, b.cells.amount, AMOUNT_FORMAT),
     plain(b.previousFy),
@@ -152,21 +171,31 @@ function budgetRows(budgets: readonly Budget[], t: Translate): SummaryCell[][] {
   return rows;
 }
 
-function findingRows(findings: readonly Finding[], t: Translate): SummaryCell[][] {
-  return findings.map((f) => [
-    { value: t(`severity.${f.severity}`), style: `severity.${f.severity}` },
+function* findingRows(findings: readonly Finding[], t: Translate): Generator<SummaryCell[]> {
+  const severity = {
+    error: Object.freeze({ value: t('severity.error'), style: 'severity.error' as StyleKey }),
+    warning: Object.freeze({ value: t('severity.warning'), style: 'severity.warning' as StyleKey }),
+    info: Object.freeze({ value: t('severity.info'), style: 'severity.info' as StyleKey }),
+  };
+  for (const f of findings) yield [
+    severity[f.severity],
     plain(f.rule),
     plain(f.sheet),
     f.sheet !== null && f.cell !== null ? linked(f.cell, f.sheet, f.cell) : plain(f.cell),
     plain(f.message),
     plain(f.expected, typeof f.expected === 'number' ? NUMBER_FORMAT : undefined),
     plain(f.found, typeof f.found === 'number' ? NUMBER_FORMAT : undefined),
-  ]);
+  ];
 }
 
 export function summaryModel(result: CheckResult, findings: readonly Finding[], lang: Lang = 'ja'): SummaryModel {
   const t = translator(lang);
+  const w = wordsOf(t);
   const col = (key: string, width: number, numFmt?: string): SummaryColumn => (numFmt === undefined ? { header: t(`col.${key}`), width } : { header: t(`col.${key}`), width, numFmt });
+  const achievementCount = result.indicators.reduce((n, i) => n + i.points.length + i.plannedTargets.length, 0);
+  // Budget rows are few (one per project): made once; the totals need them all anyway.
+  let budget: SummaryCell[][] | null = null;
+  const budgetList = () => (budget ??= budgetRows(result.budgets, t, w));
   return {
     styles: STYLES,
     sheets: [
@@ -174,19 +203,24 @@ export function summaryModel(result: CheckResult, findings: readonly Finding[], 
         key: 'achievement',
         name: t('sheet.achievement'),
         columns: [col('sheet', 14), col('name', 48), col('unit', 8), col('fy', 8), col('target', 12), col('qualifier', 8), col('actual', 12), col('ratio', 9), col('status', 11), col('statedRatio', 12), col('link', 10)],
-        rows: achievementRows(result.indicators, t),
+        rowCount: achievementCount,
+        rows: () => achievementRows(result.indicators, w),
       },
       {
         key: 'budget',
         name: t('sheet.budget'),
         columns: [col('sheet', 14), col('project', 40), col('source', 10), col('continuation', 10), col('fy', 8), col('amount', 13), col('previousFy', 8), col('previousAmount', 13), col('change', 12), col('changePct', 10), col('statedChange', 13), col('unit', 8)],
-        rows: budgetRows(result.budgets, t),
+        get rowCount() {
+          return budgetList().length;
+        },
+        rows: () => budgetList(),
       },
       {
         key: 'findings',
         name: t('sheet.findings'),
         columns: [col('severity', 9), col('rule', 30), col('sheet', 14), col('cell', 8), col('message', 70), col('expected', 12), col('found', 12)],
-        rows: findingRows(findings, t),
+        rowCount: findings.length,
+        rows: () => findingRows(findings, t),
       },
     ],
   };

@@ -1,0 +1,523 @@
+/**
+ * Every call to Excel lives here (one connector class, as in the Office add-in templates): reading the mapped
+ * tables, flagging cells and clearing the flags, writing the summary sheets, saving the mapping in the workbook.
+ *
+ * Rules this class keeps, whoever calls it:
+ * - No value of a user's cell is ever written: only fills, notes, and the add-in's own summary sheets.
+ * - The number of context.sync calls does not grow with the size of the tables: each step is a read sync and a
+ *   write sync, split only when a request would exceed the 4 MB budget (Excel refuses 5 MB).
+ * - Before anything is written, protection and read-only state are read, so that a refusal comes before the first
+ *   write and nothing is left half-written (Excel applies a batch's commands up to the one that fails).
+ * - Text from submitted sheets written into summary sheets stays text: those cells get the '@' format before their
+ *   values, so "=…", "+…", "-…", "@…" never become formulas.
+ */
+import { cleanSheetName, uniqueSheetName, type CellFlag, type CellRange, type Mapping, type SummaryCell, type SummaryModel, type WorkbookGrid } from '../core';
+import { formatRange, columnLetters } from '../core';
+import { tableExtent } from '../core/schema/mappingCells';
+import { snapshotWorkbook, type LoadedBlock, type LoadedSheet } from './snapshotGrid';
+import { jsonBytes, packByBytes, REQUEST_BUDGET } from './payload';
+import { cellKey, FLAG_STATE_KEY, readFlagState, type FlaggedCell, type FlagState, type SavedFill } from './flagState';
+import { parseQualified, qualified, splitAreas } from './addresses';
+import { AddinError, fromOfficeError } from './errors';
+
+export interface ExcelApi {
+  run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+}
+
+export interface Capabilities {
+  /** ExcelApi 1.18: notes on cells. Without it, flags are fills only and the findings are listed in the pane. */
+  readonly notes: boolean;
+  /** ExcelApi 1.13: merged areas (a merged name reads as its top-left cell). */
+  readonly mergedAreas: boolean;
+}
+
+export interface WorkbookRead {
+  readonly grid: WorkbookGrid;
+  readonly sheets: readonly string[];
+  readonly protectedSheets: readonly string[];
+  readonly readOnly: boolean;
+}
+
+export interface FlagResult {
+  readonly cells: number;
+  readonly notes: number;
+}
+
+const SUMMARY_STATE_KEY = 'tassei.summarySheets.v1';
+const MAPPING_KEY = 'tassei.mapping.v1';
+const HEAD_ROWS = 12;
+const HEAD_COLS = 12;
+// What one loaded cell costs in a response (value, number format, value type), for the request budget.
+const LOADED_CELL_BYTES = 48;
+
+function sheetsOf(mapping: Mapping): string[] {
+  return [...new Set(mapping.tables.map((t) => t.sheet))];
+}
+
+/** The ranges to read for a mapping: each table's extent, and the head of each sheet (title, era). */
+export function rangesToRead(mapping: Mapping): Map<string, CellRange[]> {
+  const out = new Map<string, CellRange[]>();
+  for (const t of mapping.tables) {
+    const ext = tableExtent(t);
+    const list = out.get(t.sheet) ?? [{ top: 1, left: 1, bottom: HEAD_ROWS, right: HEAD_COLS }];
+    if (ext) list.push(ext);
+    out.set(t.sheet, list);
+  }
+  return out;
+}
+
+/** Splits a range into row bands of at most `rows` rows (for the request budget). */
+function bands(r: CellRange, rows: number): CellRange[] {
+  const out: CellRange[] = [];
+  for (let top = r.top; top <= r.bottom; top += rows) out.push({ ...r, top, bottom: Math.min(r.bottom, top + rows - 1) });
+  return out;
+}
+
+export class ExcelConnector {
+  constructor(
+    private readonly excel: ExcelApi,
+    private readonly requirements: { isSetSupported(name: string, version?: string): boolean },
+  ) {}
+
+  capabilities(): Capabilities {
+    return {
+      notes: this.requirements.isSetSupported('ExcelApi', '1.18'),
+      mergedAreas: this.requirements.isSetSupported('ExcelApi', '1.13'),
+    };
+  }
+
+  private async run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+    try {
+      return await this.excel.run(batch);
+    } catch (e) {
+      throw e instanceof AddinError ? e : fromOfficeError(e);
+    }
+  }
+
+  /** Reads what the engine needs for a mapping: sync 1 the sheets, sync 2 the cells (split only past 4 MB). */
+  async readWorkbook(mapping: Mapping): Promise<WorkbookRead> {
+    const caps = this.capabilities();
+    return this.run(async (ctx) => {
+      const wb = ctx.workbook;
+      const sheetItems = wb.worksheets.load('items/name');
+      wb.load('readOnly');
+      await ctx.sync();
+      const names = sheetItems.items.map((s) => s.name);
+      const wanted = sheetsOf(mapping).filter((s) => names.includes(s));
+      const ranges = rangesToRead(mapping);
+
+      const loaded = new Map<string, { blocks: LoadedBlock[]; merges: CellRange[]; hidden: Set<number>; rows: number; cols: number }>();
+      const protection = new Map<string, Excel.WorksheetProtection>();
+      const used = new Map<string, Excel.Range>();
+      type Unit = { sheet: string; range: CellRange };
+      const units: Unit[] = [];
+      for (const sheet of wanted) {
+        loaded.set(sheet, { blocks: [], merges: [], hidden: new Set(), rows: 0, cols: 0 });
+        const maxRows = Math.max(1, Math.floor(REQUEST_BUDGET / LOADED_CELL_BYTES / 64));
+        for (const r of ranges.get(sheet) ?? []) for (const b of bands(r, Math.max(1, Math.floor(maxRows * 64 / (r.right - r.left + 1))))) units.push({ sheet, range: b });
+      }
+      const groups = packByBytes(units, (u) => (u.range.bottom - u.range.top + 1) * (u.range.right - u.range.left + 1) * LOADED_CELL_BYTES);
+      const mixedHidden: { sheet: string; range: CellRange }[] = [];
+      let first = true;
+      for (const group of groups.length > 0 ? groups : [[]]) {
+        const pending: { unit: Unit; range: Excel.Range; merged: Excel.RangeAreas | null }[] = [];
+        if (first) {
+          for (const sheet of wanted) {
+            const ws = wb.worksheets.getItem(sheet);
+            protection.set(sheet, ws.protection.load('protected'));
+            used.set(sheet, ws.getUsedRangeOrNullObject(true).load('rowIndex,columnIndex,rowCount,columnCount'));
+          }
+        }
+        for (const unit of group) {
+          const range = wb.worksheets.getItem(unit.sheet).getRange(formatRange(unit.range));
+          range.load('values,numberFormat,valueTypes,rowHidden');
+          const merged = caps.mergedAreas ? range.getMergedAreasOrNullObject().load('address') : null;
+          pending.push({ unit, range, merged });
+        }
+        await ctx.sync();
+        first = false;
+        for (const p of pending) {
+          const s = loaded.get(p.unit.sheet)!;
+          s.blocks.push({ top: p.unit.range.top, left: p.unit.range.left, values: p.range.values, numberFormat: p.range.numberFormat, valueTypes: p.range.valueTypes as string[][] });
+          if (p.merged && !p.merged.isNullObject) {
+            for (const a of splitAreas(p.merged.address)) {
+              const q = parseQualified(a);
+              if (q) s.merges.push(q.range);
+            }
+          }
+          if (p.range.rowHidden === null) mixedHidden.push(p.unit);
+        }
+      }
+      // Some rows are hidden in a range: ask row by row, in one more sync (most sheets never need it).
+      if (mixedHidden.length > 0) {
+        const rows: { sheet: string; row: number; range: Excel.Range }[] = [];
+        for (const u of mixedHidden) {
+          for (let r = u.range.top; r <= u.range.bottom; r++) {
+            const range = wb.worksheets.getItem(u.sheet).getRange(`${columnLetters(u.range.left)}${r}`).load('rowHidden');
+            rows.push({ sheet: u.sheet, row: r, range });
+          }
+        }
+        await ctx.sync();
+        for (const r of rows) if (r.range.rowHidden) loaded.get(r.sheet)!.hidden.add(r.row);
+      }
+      const sheets: LoadedSheet[] = [];
+      for (const sheet of wanted) {
+        const s = loaded.get(sheet)!;
+        const u = used.get(sheet)!;
+        const rowCount = u.isNullObject ? 0 : u.rowIndex + u.rowCount;
+        const columnCount = u.isNullObject ? 0 : u.columnIndex + u.columnCount;
+        sheets.push({ name: sheet, blocks: s.blocks, merges: dedupe(s.merges), hiddenRows: s.hidden, rowCount, columnCount });
+      }
+      return {
+        grid: snapshotWorkbook(sheets),
+        sheets: names,
+        protectedSheets: wanted.filter((s) => protection.get(s)!.protected),
+        readOnly: wb.readOnly,
+      };
+    });
+  }
+
+  /** Refuses, before any write, a workbook or sheet that cannot take it. */
+  private static assertWritable(readOnly: boolean, sheets: readonly string[], protectedSheets: ReadonlySet<string>): void {
+    if (readOnly) throw new AddinError('readOnly', {});
+    const locked = sheets.filter((s) => protectedSheets.has(s));
+    if (locked.length > 0) throw new AddinError('protected', { sheets: locked.join('、') });
+  }
+
+  /**
+   * Flags cells: fills by status and notes with the findings. The fill and note each cell had before are saved in
+   * the workbook (a setting), so that clearFlags restores them exactly; flags of an earlier check are replaced.
+   */
+  async applyFlags(flags: readonly CellFlag[], noteHeader: string): Promise<FlagResult> {
+    const caps = this.capabilities();
+    return this.run(async (ctx) => {
+      const wb = ctx.workbook;
+      const setting = wb.settings.getItemOrNullObject(FLAG_STATE_KEY).load('value');
+      wb.load('readOnly');
+      const sheets = [...new Set(flags.map((f) => f.sheet))];
+      const sheetItems = wb.worksheets.load('items/name');
+      await ctx.sync();
+      const present = new Set(sheetItems.items.map((s) => s.name));
+      const previous = setting.isNullObject ? null : readFlagState(setting.value);
+      const targets = flags.filter((f) => present.has(f.sheet));
+      const earlier = (previous?.cells ?? []).filter((c) => present.has(c.sheet));
+
+      // Sync 2: protection, and the current fill and note of every cell we touch.
+      const prot = new Map(sheets.concat(earlier.map((c) => c.sheet)).filter((s) => present.has(s)).map((s) => [s, wb.worksheets.getItem(s).protection.load('protected')] as const));
+      const current = new Map<string, { props: OfficeExtension.ClientResult<Excel.CellProperties[][]>; note: Excel.Note | null }>();
+      for (const f of targets) {
+        const ws = wb.worksheets.getItem(f.sheet);
+        const props = ws.getRange(f.cell).getCellProperties({ format: { fill: { color: true, pattern: true, patternColor: true, tintAndShade: true } } });
+        const note = caps.notes ? ws.notes.getItemOrNullObject(f.cell).load('content') : null;
+        current.set(cellKey(f.sheet, f.cell), { props, note });
+      }
+      await ctx.sync();
+      ExcelConnector.assertWritable(wb.readOnly, [...prot.keys()], new Set([...prot].filter(([, p]) => p.protected).map(([s]) => s)));
+
+      // What each cell had before any flag of ours: from the saved state when we flagged it already.
+      const before = new Map<string, FlaggedCell>(earlier.map((c) => [cellKey(c.sheet, c.cell), c]));
+      const state: FlagState = { version: 1, cells: [] };
+      let notes = 0;
+      for (const f of targets) {
+        const key = cellKey(f.sheet, f.cell);
+        const cur = current.get(key)!;
+        const noteNow = cur.note && !cur.note.isNullObject ? cur.note.content : null;
+        const saved: FlaggedCell =
+          before.get(key) ?? { sheet: f.sheet, cell: f.cell, fill: fillOf(cur.props.value[0]?.[0]), ...(caps.notes ? { note: noteNow } : {}) };
+        before.delete(key);
+        state.cells.push(saved);
+        const range = wb.worksheets.getItem(f.sheet).getRange(f.cell);
+        if (f.fill) range.format.fill.color = `#${f.fill}`;
+        else restoreFill(range, saved.fill);
+        if (caps.notes) {
+          const original = saved.note ?? null;
+          const ours = f.note.length > 0 ? [noteHeader, ...f.note].join('\n') : null;
+          const content = ours === null ? original : original ? `${original}\n\n${ours}` : ours;
+          if (content !== noteNow) {
+            const ws = wb.worksheets.getItem(f.sheet);
+            if (content === null) ws.notes.getItem(f.cell).delete();
+            else if (noteNow === null) ws.notes.add(f.cell, content);
+            else ws.notes.getItem(f.cell).content = content;
+          }
+          if (ours !== null) notes++;
+        }
+      }
+      // Cells flagged by an earlier check and not now: put them back as they were.
+      for (const c of before.values()) restoreCell(wb, c, caps.notes);
+      if (state.cells.length > 0) wb.settings.add(FLAG_STATE_KEY, JSON.stringify(state));
+      else if (!setting.isNullObject) wb.settings.getItem(FLAG_STATE_KEY).delete();
+      await ctx.sync();
+      return { cells: state.cells.length, notes };
+    });
+  }
+
+  /** Puts back the fills and notes the flagged cells had before: sync 1 reads the saved state, sync 2 restores. */
+  async clearFlags(): Promise<FlagResult> {
+    const caps = this.capabilities();
+    return this.run(async (ctx) => {
+      const wb = ctx.workbook;
+      const setting = wb.settings.getItemOrNullObject(FLAG_STATE_KEY).load('value');
+      const sheetItems = wb.worksheets.load('items/name');
+      wb.load('readOnly');
+      await ctx.sync();
+      const state = setting.isNullObject ? null : readFlagState(setting.value);
+      if (!state) return { cells: 0, notes: 0 };
+      const present = new Set(sheetItems.items.map((s) => s.name));
+      const cells = state.cells.filter((c) => present.has(c.sheet));
+      const prot = new Map([...new Set(cells.map((c) => c.sheet))].map((s) => [s, wb.worksheets.getItem(s).protection.load('protected')] as const));
+      const notesNow = new Map<string, Excel.Note>();
+      if (caps.notes) for (const c of cells) notesNow.set(cellKey(c.sheet, c.cell), wb.worksheets.getItem(c.sheet).notes.getItemOrNullObject(c.cell).load('content'));
+      await ctx.sync();
+      ExcelConnector.assertWritable(wb.readOnly, [...prot.keys()], new Set([...prot].filter(([, p]) => p.protected).map(([s]) => s)));
+      let notes = 0;
+      for (const c of cells) {
+        const range = wb.worksheets.getItem(c.sheet).getRange(c.cell);
+        restoreFill(range, c.fill);
+        if (caps.notes && c.note !== undefined) {
+          const now = notesNow.get(cellKey(c.sheet, c.cell))!;
+          const has = !now.isNullObject;
+          if (c.note === null && has) {
+            wb.worksheets.getItem(c.sheet).notes.getItem(c.cell).delete();
+            notes++;
+          } else if (c.note !== null && (!has || now.content !== c.note)) {
+            if (has) wb.worksheets.getItem(c.sheet).notes.getItem(c.cell).content = c.note;
+            else wb.worksheets.getItem(c.sheet).notes.add(c.cell, c.note);
+            notes++;
+          }
+        }
+      }
+      wb.settings.getItem(FLAG_STATE_KEY).delete();
+      await ctx.sync();
+      return { cells: cells.length, notes };
+    });
+  }
+
+  /**
+   * Writes the summary sheets: the add-in's own sheets of an earlier run are replaced; a user's sheet with the same
+   * name is never touched (ours then gets "達成状況 (2)").
+   */
+  async writeSummary(model: SummaryModel): Promise<string[]> {
+    return this.run(async (ctx) => {
+      const wb = ctx.workbook;
+      const sheetItems = wb.worksheets.load('items/name');
+      const setting = wb.settings.getItemOrNullObject(SUMMARY_STATE_KEY).load('value');
+      wb.load('readOnly');
+      await ctx.sync();
+      if (wb.readOnly) throw new AddinError('readOnly', {});
+      const ours = new Set(setting.isNullObject ? [] : parseNames(setting.value));
+      const existing = sheetItems.items.map((s) => s.name);
+      // Our earlier summary sheets go; their names become free again.
+      for (const name of existing) if (ours.has(name)) wb.worksheets.getItem(name).delete();
+      const taken = existing.filter((n) => !ours.has(n));
+      const names: string[] = [];
+      const writes: { sheet: string; range: string; apply: (r: Excel.Range) => void; bytes: number }[] = [];
+      for (const s of model.sheets) {
+        const name = uniqueSheetName(cleanSheetName(s.name), [...taken, ...names]);
+        names.push(name);
+        writes.push(...summaryWrites(name, s.columns.map((c) => c.header), s.columns.map((c) => c.width), s.rows(), model));
+      }
+      // Adding the sheets and the first writes go in the same sync; more syncs only past the request budget.
+      for (const name of names) wb.worksheets.add(name);
+      wb.settings.add(SUMMARY_STATE_KEY, JSON.stringify(names));
+      const groups = packByBytes(writes, (w) => w.bytes);
+      for (const group of groups) {
+        for (const w of group) w.apply(wb.worksheets.getItem(w.sheet).getRange(w.range));
+        await ctx.sync();
+      }
+      if (groups.length === 0) await ctx.sync();
+      return names;
+    });
+  }
+
+  /** Selects a cell, so that clicking a finding shows it in the sheet. */
+  async selectCell(sheet: string, cell: string): Promise<void> {
+    await this.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem(sheet);
+      ws.activate();
+      ws.getRange(cell).select();
+      await ctx.sync();
+    });
+  }
+
+  /** The selected range, as a sheet name and an address without the sheet. */
+  async selection(): Promise<{ sheet: string; range: CellRange }> {
+    return this.run(async (ctx) => {
+      const r = ctx.workbook.getSelectedRange().load('address');
+      await ctx.sync();
+      const q = parseQualified(r.address);
+      if (!q) throw new AddinError('selection', { address: r.address });
+      return q;
+    });
+  }
+
+  /**
+   * Saves the mapping in the workbook: the JSON in a setting, and each table anchored to a workbook name
+   * (Tassei_T1 …) so that it follows the table when rows are inserted above it or the sheet is renamed.
+   */
+  async saveMapping(mapping: Mapping): Promise<void> {
+    await this.run(async (ctx) => {
+      const wb = ctx.workbook;
+      const names = wb.names.load('items/name');
+      wb.load('readOnly');
+      await ctx.sync();
+      if (wb.readOnly) throw new AddinError('readOnly', {});
+      for (const n of names.items) if (/^Tassei_T\d+$/.test(n.name)) wb.names.getItem(n.name).delete();
+      const anchors = mapping.tables.map((t, i) => {
+        const ext = tableExtent(t);
+        const range = ext ? formatRange(ext) : 'A1';
+        const name = `Tassei_T${i + 1}`;
+        wb.names.add(name, wb.worksheets.getItem(t.sheet).getRange(range));
+        return { name, sheet: t.sheet, range };
+      });
+      wb.settings.add(MAPPING_KEY, JSON.stringify({ mapping, anchors }));
+      await ctx.sync();
+    });
+  }
+
+  /** The saved mapping and, per table, where its anchor name points now (null: the name is gone or broken). */
+  async loadSavedMapping(): Promise<{ json: unknown; anchors: { name: string; sheet: string; range: string; now: { sheet: string; range: CellRange } | null }[] } | null> {
+    return this.run(async (ctx) => {
+      const wb = ctx.workbook;
+      const setting = wb.settings.getItemOrNullObject(MAPPING_KEY).load('value');
+      await ctx.sync();
+      if (setting.isNullObject) return null;
+      let saved: { mapping: unknown; anchors?: { name: string; sheet: string; range: string }[] };
+      try {
+        saved = JSON.parse(String(setting.value));
+      } catch {
+        return { json: null, anchors: [] };
+      }
+      const anchors = saved.anchors ?? [];
+      const ranges = anchors.map((a) => wb.names.getItemOrNullObject(a.name).getRangeOrNullObject().load('address'));
+      await ctx.sync();
+      return {
+        json: saved.mapping,
+        anchors: anchors.map((a, i) => {
+          const r = ranges[i]!;
+          return { ...a, now: r.isNullObject ? null : parseQualified(r.address) };
+        }),
+      };
+    });
+  }
+}
+
+function dedupe(ranges: CellRange[]): CellRange[] {
+  const seen = new Map<string, CellRange>();
+  for (const r of ranges) seen.set(formatRange(r), r);
+  return [...seen.values()];
+}
+
+function parseNames(value: unknown): string[] {
+  try {
+    const v = JSON.parse(String(value));
+    return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+function fillOf(props: Excel.CellProperties | undefined): SavedFill {
+  const f = props?.format?.fill ?? {};
+  const out: SavedFill = {};
+  if (f.color !== undefined) out.color = f.color;
+  if (f.pattern !== undefined) out.pattern = f.pattern;
+  if (f.patternColor !== undefined) out.patternColor = f.patternColor;
+  if (f.tintAndShade !== undefined && f.tintAndShade !== null) out.tintAndShade = f.tintAndShade;
+  return out;
+}
+
+function restoreFill(range: Excel.Range, fill: SavedFill): void {
+  if (fill.pattern === undefined || fill.pattern === 'None') {
+    range.format.fill.clear();
+    return;
+  }
+  range.setCellProperties([[{ format: { fill: fill as Excel.CellPropertiesFill } }]]);
+}
+
+function restoreCell(wb: Excel.Workbook, c: FlaggedCell, notes: boolean): void {
+  const ws = wb.worksheets.getItem(c.sheet);
+  restoreFill(ws.getRange(c.cell), c.fill);
+  if (notes && c.note !== undefined) {
+    // The note now is ours (or the original plus ours): put back the original, or remove it.
+    if (c.note === null) ws.notes.getItemOrNullObject(c.cell).delete();
+    else ws.notes.getItem(c.cell).content = c.note;
+  }
+}
+
+/** The commands that write one summary sheet, each with its request size, in row bands. */
+function summaryWrites(
+  sheet: string,
+  headers: readonly string[],
+  widths: readonly number[],
+  rows: Iterable<readonly SummaryCell[]>,
+  model: SummaryModel,
+): { sheet: string; range: string; apply: (r: Excel.Range) => void; bytes: number }[] {
+  const width = headers.length;
+  const last = columnLetters(width);
+  const out: { sheet: string; range: string; apply: (r: Excel.Range) => void; bytes: number }[] = [];
+  const header = model.styles.header;
+  out.push({
+    sheet,
+    range: `A1:${last}1`,
+    bytes: jsonBytes(headers) * 2 + 200,
+    apply: (r) => {
+      r.numberFormat = [headers.map(() => '@')];
+      r.values = [headers.slice()];
+      r.format.font.bold = true;
+      if (header.fill) r.format.fill.color = `#${header.fill}`;
+      widths.forEach((w, i) => {
+        r.getCell(0, i).format.columnWidth = w * 7;
+      });
+      r.worksheet.freezePanes.freezeRows(1);
+    },
+  });
+  // Rows in bands: per band one numberFormat, one values and one setCellProperties (fills, fonts, links) command.
+  const band = 2000;
+  const all = [...rows];
+  for (let start = 0; start < all.length; start += band) {
+    const slice = all.slice(start, start + band);
+    const top = start + 2;
+    const values = slice.map((row) => Array.from({ length: width }, (_, j) => cellValueOf(row[j])));
+    // Strings are text ('@'): a name such as "=1+1" from a submitted sheet must not become a formula.
+    const formats = slice.map((row) => Array.from({ length: width }, (_, j) => formatOf(row[j])));
+    const props = slice.map((row) => Array.from({ length: width }, (_, j) => propsOf(row[j], model)));
+    const styled = props.some((row) => row.some((p) => Object.keys(p).length > 0));
+    out.push({
+      sheet,
+      range: `A${top}:${last}${top + slice.length - 1}`,
+      bytes: jsonBytes(values) + jsonBytes(formats) + (styled ? jsonBytes(props) : 0) + 300,
+      apply: (r) => {
+        r.numberFormat = formats;
+        r.values = values;
+        if (styled) r.setCellProperties(props);
+      },
+    });
+  }
+  return out;
+}
+
+/** A summary cell's fill, font and link as Excel cell properties ({} for a plain cell). */
+function propsOf(c: SummaryCell | undefined, model: SummaryModel): Excel.SettableCellProperties {
+  if (!c) return {};
+  const p: Excel.SettableCellProperties = {};
+  const style = c.style ? model.styles[c.style] : undefined;
+  if (style && (style.fill || style.fontColor || style.bold)) {
+    p.format = {};
+    if (style.fill) p.format.fill = { color: `#${style.fill}` };
+    if (style.fontColor || style.bold) p.format.font = { ...(style.fontColor ? { color: `#${style.fontColor}` } : {}), ...(style.bold ? { bold: true } : {}) };
+  }
+  if (c.link && c.value !== null && c.value !== '') p.hyperlink = { documentReference: qualified(c.link.sheet, c.link.cell), textToDisplay: String(c.value) };
+  return p;
+}
+
+function cellValueOf(c: SummaryCell | undefined): string | number | boolean {
+  if (!c || c.value === null) return '';
+  return c.value;
+}
+
+function formatOf(c: SummaryCell | undefined): string {
+  if (!c || c.value === null) return 'General';
+  if (typeof c.value === 'string') return '@';
+  return c.numFmt ?? 'General';
+}
+
