@@ -13,7 +13,7 @@ const config = require('../webpack.config.js');
 
 function build(outDir: string): Promise<webpack.Stats> {
   return new Promise((resolve, reject) => {
-    webpack(config({ outDir }, { mode: 'development' }), (err, stats) => (err ? reject(err) : resolve(stats!)));
+    webpack(config({ only: 'core', outDir }, { mode: 'development' }), (err, stats) => (err ? reject(err) : resolve(stats!)));
   });
 }
 

@@ -11,10 +11,10 @@
  * - Text from submitted sheets written into summary sheets stays text: those cells get the '@' format before their
  *   values, so "=…", "+…", "-…", "@…" never become formulas.
  */
-import { cleanSheetName, uniqueSheetName, type CellFlag, type CellRange, type Mapping, type SummaryCell, type SummaryModel, type WorkbookGrid } from '../core';
+import { cleanSheetName, uniqueSheetName, type CellFlag, type CellRange, type Mapping, type SummaryCell, type SummaryModel, type SheetGrid, type WorkbookGrid } from '../core';
 import { formatRange, columnLetters } from '../core';
 import { tableExtent } from '../core/schema/mappingCells';
-import { snapshotWorkbook, type LoadedBlock, type LoadedSheet } from './snapshotGrid';
+import { snapshotSheet, snapshotWorkbook, type LoadedBlock, type LoadedSheet } from './snapshotGrid';
 import { jsonBytes, packByBytes, REQUEST_BUDGET } from './payload';
 import { cellKey, FLAG_STATE_KEY, readFlagState, type FlaggedCell, type FlagState, type SavedFill } from './flagState';
 import { parseQualified, qualified, splitAreas } from './addresses';
@@ -174,6 +174,31 @@ export class ExcelConnector {
         protectedSheets: wanted.filter((s) => protection.get(s)!.protected),
         readOnly: wb.readOnly,
       };
+    });
+  }
+
+  /** One area of a sheet as the engine's grid (for proposing the mapping of a selection): one sync. */
+  async readArea(sheet: string, area: CellRange): Promise<SheetGrid> {
+    const caps = this.capabilities();
+    return this.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem(sheet);
+      const range = ws.getRange(formatRange(area)).load('values,numberFormat,valueTypes');
+      const merged = caps.mergedAreas ? range.getMergedAreasOrNullObject().load('address') : null;
+      const used = ws.getUsedRangeOrNullObject(true).load('rowIndex,columnIndex,rowCount,columnCount');
+      await ctx.sync();
+      const merges: CellRange[] = [];
+      if (merged && !merged.isNullObject) for (const a of splitAreas(merged.address)) {
+        const q = parseQualified(a);
+        if (q) merges.push(q.range);
+      }
+      return snapshotSheet({
+        name: sheet,
+        blocks: [{ top: area.top, left: area.left, values: range.values, numberFormat: range.numberFormat, valueTypes: range.valueTypes as string[][] }],
+        merges,
+        hiddenRows: new Set(),
+        rowCount: used.isNullObject ? 0 : used.rowIndex + used.rowCount,
+        columnCount: used.isNullObject ? 0 : used.columnIndex + used.columnCount,
+      });
     });
   }
 
@@ -416,22 +441,26 @@ function parseNames(value: unknown): string[] {
   }
 }
 
+/** The fill a cell had, as Excel reports it (properties Excel leaves empty are not kept). */
 function fillOf(props: Excel.CellProperties | undefined): SavedFill {
   const f = props?.format?.fill ?? {};
   const out: SavedFill = {};
-  if (f.color !== undefined) out.color = f.color;
-  if (f.pattern !== undefined) out.pattern = f.pattern;
-  if (f.patternColor !== undefined) out.patternColor = f.patternColor;
+  if (f.color !== undefined && f.color !== null) out.color = f.color;
+  if (f.pattern !== undefined && f.pattern !== null) out.pattern = f.pattern;
+  if (f.patternColor !== undefined && f.patternColor !== null) out.patternColor = f.patternColor;
   if (f.tintAndShade !== undefined && f.tintAndShade !== null) out.tintAndShade = f.tintAndShade;
   return out;
 }
 
 function restoreFill(range: Excel.Range, fill: SavedFill): void {
-  if (fill.pattern === undefined || fill.pattern === 'None') {
+  // No fill (Excel reports white with pattern None): clearing is the exact way back.
+  if (fill.pattern === undefined || fill.pattern === null || fill.pattern === 'None') {
     range.format.fill.clear();
     return;
   }
-  range.setCellProperties([[{ format: { fill: fill as Excel.CellPropertiesFill } }]]);
+  const set: Excel.CellPropertiesFill = {};
+  for (const [k, v] of Object.entries(fill)) if (v !== null && v !== undefined) (set as Record<string, unknown>)[k] = v;
+  range.setCellProperties([[{ format: { fill: set } }]]);
 }
 
 function restoreCell(wb: Excel.Workbook, c: FlaggedCell, notes: boolean): void {

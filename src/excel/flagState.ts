@@ -8,11 +8,11 @@ export const FLAG_STATE_KEY = 'tassei.flags.v1';
 
 const fillSchema = z
   .object({
-    color: z.string().optional(),
-    pattern: z.string().optional(),
-    patternColor: z.string().optional(),
-    tintAndShade: z.number().optional(),
-    patternTintAndShade: z.number().optional(),
+    color: z.string().nullable().optional(),
+    pattern: z.string().nullable().optional(),
+    patternColor: z.string().nullable().optional(),
+    tintAndShade: z.number().nullable().optional(),
+    patternTintAndShade: z.number().nullable().optional(),
   })
   .strict();
 
@@ -35,14 +35,16 @@ export type FlagState = z.infer<typeof flagStateSchema>;
 
 /** The saved state, or null when there is none or it is not ours (never trust a setting blindly). */
 export function readFlagState(value: unknown): FlagState | null {
-  const text = typeof value === 'string' ? value : null;
-  if (text === null) return null;
-  try {
-    const parsed = flagStateSchema.safeParse(JSON.parse(text));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
+  let json: unknown = value;
+  if (typeof value === 'string') {
+    try {
+      json = JSON.parse(value);
+    } catch {
+      return null;
+    }
   }
+  const parsed = flagStateSchema.safeParse(json);
+  return parsed.success ? parsed.data : null;
 }
 
 export const cellKey = (sheet: string, cell: string): string => `${sheet}\u0000${cell}`;
