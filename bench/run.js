@@ -249,6 +249,9 @@ function mergedReport(s, wb) {
     `  ExcelJS load ${int(s.readOnly.load.median)} ms · pipeline read ${int(s.read.median)} ms · engine ${int(s.engine.median)} ms (checkWorkbook ${int(s.stages.checkWorkbook.median)}) → engine / read ${fixed(s.ratios.engineToRead)}`,
     `  peak RSS: read only ${int(s.readOnly.maxRssMiB)} MiB · read + engine ${int(s.mem.afterEngineMiB)} MiB → ${fixed(s.ratios.rssEngine)}`,
     `  (ExcelJS applies each of the ${int(INDICATORS)} merges on load with a check against every earlier one: quadratic, hence the slow load)`,
+    '  bars on this workbook (the two-row layout as the prefecture writes it, names merged as in DOMAIN.md and the fixtures):',
+    `    engine time / ExcelJS read time    ${int(s.engine.median)} / ${int(s.readOnly.load.median)} ms = ${fixed(s.ratios.engineToRead)}   (bar ≤ 0.20)   ${verdict(s.ratios.engineToRead <= ENGINE_BAR)}`,
+    `    peak RSS read+engine / read only   ${int(s.mem.afterEngineMiB)} / ${int(s.readOnly.maxRssMiB)} MiB = ${fixed(s.ratios.rssEngine)}   (bar < 1.50)   ${verdict(s.ratios.rssEngine < MEMORY_BAR)}`,
   ].join('\n');
 }
 
@@ -315,6 +318,15 @@ function markdown(s, m, wb, wbMerged, env, hot) {
         ? ` — ${int(m.readOnly.load.median)} ms instead of ${int(s.readOnly.load.median)} ms here (\`${path.relative(ROOT, wbMerged.file)}\`, 1 run: engine ${int(m.engine.median)} ms → ${fixed(m.ratios.engineToRead)} of the read; peak RSS read + engine ${fixed(m.ratios.rssEngine)} × read only).*`
         : '.*'),
   );
+  if (m) {
+    lines.push('');
+    lines.push('The same bars on the workbook with the names merged over their two rows, as DOMAIN.md describes the two-row layout and as the fixtures have it (1 run):');
+    lines.push('');
+    lines.push('| bar | figure | verdict |');
+    lines.push('|---|---:|---|');
+    lines.push(`| engine time ≤ 0.20 × ExcelJS read time | ${int(m.engine.median)} / ${int(m.readOnly.load.median)} ms = ${fixed(m.ratios.engineToRead)} | ${verdict(m.ratios.engineToRead <= ENGINE_BAR)} |`);
+    lines.push(`| peak RSS (read + engine) < 1.5 × read only | ${int(m.mem.afterEngineMiB)} / ${int(m.readOnly.maxRssMiB)} MiB = ${fixed(m.ratios.rssEngine)} | ${verdict(m.ratios.rssEngine < MEMORY_BAR)} |`);
+  }
   if (hot) {
     lines.push('');
     lines.push('Engine hot spots (CPU profile, self time):');

@@ -2,7 +2,7 @@
  * Budget tables: per project the amount of the year, the previous year's amount, the change (前年度比) computed
  * and as stated, 財源 and 継続/新規, and the findings of the budget rules.
  */
-import { parseAddress, formatAddress, type SheetGrid } from '../grid';
+import { columnLetters, parseAddress, type SheetGrid } from '../grid';
 import type { ParsedValue } from '../values/types';
 import { parseCell, parseBudgetLine, unitFromHeader } from '../values';
 import type { BudgetProjectMapping, BudgetTableMapping } from '../schema/mapping';
@@ -48,25 +48,24 @@ export interface BudgetOptions {
   readonly tolerance: number;
 }
 
-/** Shift every cell address of a project template down by `rows`. */
-function shifted(p: BudgetProjectMapping, rows: number): BudgetProjectMapping {
-  if (rows === 0) return p;
-  const move = (a: string): string => {
-    const ref = parseAddress(a)!;
-    return formatAddress({ row: ref.row + rows, col: ref.col });
-  };
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(p)) out[k] = typeof v === 'string' && k !== 'fy' && k !== 'previousFy' ? move(v) : v;
-  if (typeof p.fy === 'string') out.fy = move(p.fy);
-  if (typeof p.previousFy === 'string') out.previousFy = move(p.previousFy);
-  return out as BudgetProjectMapping;
-}
-
+/** The projects of a table: the template repeated `count` times, `rowStep` rows apart (addresses parsed once). */
 export function expandProjects(m: BudgetTableMapping): BudgetProjectMapping[] {
   const count = m.repeat?.count ?? 1;
   const step = m.repeat?.rowStep ?? 0;
+  const templates = m.projects.map((p) =>
+    Object.entries(p).map(([key, v]) => {
+      const ref = typeof v === 'string' ? parseAddress(v) : null;
+      return { key, v, letters: ref ? columnLetters(ref.col) : '', row: ref ? ref.row : 0 };
+    }),
+  );
   const out: BudgetProjectMapping[] = [];
-  for (let k = 0; k < count; k++) for (const p of m.projects) out.push(shifted(p, k * step));
+  for (let k = 0; k < count; k++) {
+    for (const fields of templates) {
+      const p: Record<string, unknown> = {};
+      for (const f of fields) p[f.key] = f.row > 0 ? f.letters + (f.row + k * step) : f.v;
+      out.push(p as BudgetProjectMapping);
+    }
+  }
   return out;
 }
 
@@ -94,17 +93,36 @@ export function evaluateBudgetTable(sheet: SheetGrid, m: BudgetTableMapping, tab
     return { value: numberOf(parsed), parsed, unit: parsed.kind === 'quantity' ? parsed.unit : null };
   };
 
+  // Blocks repeat the same few texts (令和6年度, 県, 継続): each is read once.
+  const sources = new Map<string, ReturnType<typeof normalizeSource>>();
+  const years = new Map<string, number | null>();
+  const yearOf = (fy: number | string | undefined, fallback: number | null): number | null => {
+    if (fy === undefined) return fallback;
+    if (typeof fy === 'number') return fy;
+    const text = cellText(sheet, fy);
+    const known = years.get(text);
+    if (known !== undefined) return known;
+    const found = resolveYear(sheet, fy, ctx, findings);
+    // A header that could not be read is a finding at each of its cells: cache only what was read.
+    if (found !== null) years.set(text, found);
+    return found;
+  };
+
   const budgets = expandProjects(m).map((p): Budget => {
     const name = cellText(sheet, p.name).trim();
     const sourceText = p.source ? cellText(sheet, p.source).trim() : '';
-    const source = sourceText === '' ? null : normalizeSource(sourceText);
+    let source: ReturnType<typeof normalizeSource> | null = null;
+    if (sourceText !== '') {
+      source = sources.get(sourceText) ?? normalizeSource(sourceText);
+      sources.set(sourceText, source);
+    }
     if (source !== null && !source.known && p.source) {
       findings.push(finding('budget.source-unknown', sheet.name, p.source, source.text, source.suggestion, { suggestion: source.suggestion ? `（「${source.suggestion}」の誤りでは？）` : '' }));
     }
     const continuation = p.continuation ? continuationOf(cellText(sheet, p.continuation)) : null;
 
-    let fy = p.fy !== undefined ? resolveYear(sheet, p.fy, ctx, findings) : opts.defaultFy;
-    let previousFy = p.previousFy !== undefined ? resolveYear(sheet, p.previousFy, ctx, findings) : null;
+    let fy = yearOf(p.fy, opts.defaultFy);
+    let previousFy = yearOf(p.previousFy, null);
     let amount: number | null;
     let previousAmount: number | null;
     let unit: string | null;
