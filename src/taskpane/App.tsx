@@ -11,6 +11,7 @@ import { TablesPanel } from './components/TablesPanel';
 import { CheckPanel } from './components/CheckPanel';
 import { FlagsPanel } from './components/FlagsPanel';
 import { SummaryPanel } from './components/SummaryPanel';
+import { presetStore, whereRunning } from './officeHelpers';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM, minHeight: '100%', boxSizing: 'border-box' },
@@ -34,6 +35,8 @@ function Pane({ service }: { service: TasseiService }) {
   const [outcome, setOutcome] = useState<CheckOutcome | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [notices, setNotices] = useState<Notice[]>([]);
+  const [presets] = useState(presetStore);
+  const [where] = useState(whereRunning);
 
   const run = useCallback(
     async (label: string, step: () => Promise<Notice | null | void>) => {
@@ -86,6 +89,7 @@ function Pane({ service }: { service: TasseiService }) {
         <TablesPanel
           {...props}
           mapping={mapping}
+          presets={presets}
           onChange={(m) => {
             setMapping(m);
             setOutcome(null);
@@ -95,6 +99,11 @@ function Pane({ service }: { service: TasseiService }) {
       {tab === 'check' && <CheckPanel {...props} mapping={mapping} onMapping={setMapping} outcome={outcome} onOutcome={setOutcome} />}
       {tab === 'flags' && <FlagsPanel {...props} outcome={outcome} />}
       {tab === 'summary' && <SummaryPanel {...props} outcome={outcome} />}
+      {where && (
+        <Text size={200} as="p">
+          {t('app.running', { where })}
+        </Text>
+      )}
     </main>
   );
 }

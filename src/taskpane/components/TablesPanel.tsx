@@ -4,11 +4,12 @@
  * Every change is saved in the workbook.
  */
 import { useState } from 'react';
-import { Button, Field, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Field, Input, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import type { Mapping, TableMapping } from '../../core';
 import { useT } from '../i18n';
 import type { StepProps } from '../App';
 import { TableEditor } from './TableEditor';
+import type { PresetStore } from '../officeHelpers';
 
 const useStyles = makeStyles({
   panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -17,11 +18,14 @@ const useStyles = makeStyles({
 
 type Editing = { index: number | null; table: TableMapping; unsure: string[]; reasons: string[] };
 
-export function TablesPanel({ service, run, mapping, onChange }: StepProps & { mapping: Mapping; onChange(m: Mapping): void }) {
+export function TablesPanel({ service, run, mapping, onChange, presets }: StepProps & { mapping: Mapping; onChange(m: Mapping): void; presets: PresetStore }) {
   const t = useT();
   const styles = useStyles();
   const [editing, setEditing] = useState<Editing | null>(null);
   const [json, setJson] = useState<string | null>(null);
+  const [presetNames, setPresetNames] = useState(() => presets.names());
+  const [chosen, setChosen] = useState('');
+  const [presetName, setPresetName] = useState('');
 
   const save = (next: Mapping) =>
     run(t('tables.save'), async () => {
@@ -92,6 +96,45 @@ export function TablesPanel({ service, run, mapping, onChange }: StepProps & { m
           </TableBody>
         </Table>
       )}
+      <Field label={t('presets.label')}>
+        <div className={styles.buttons}>
+          <Select aria-label={t('presets.label')} value={chosen} onChange={(_, d) => setChosen(d.value)}>
+            <option value="">{presetNames.length === 0 ? t('presets.none') : '—'}</option>
+            {presetNames.map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
+          </Select>
+          <Button
+            disabled={chosen === ''}
+            onClick={() => {
+              const preset = presets.get(chosen);
+              if (!preset) return;
+              void run(t('tables.save'), async () => {
+                await service.saveMapping(preset);
+                onChange(preset);
+                return { intent: 'success', text: t('presets.applied', { name: chosen, count: preset.tables.length }) };
+              });
+            }}
+          >
+            {t('presets.apply')}
+          </Button>
+        </div>
+      </Field>
+      <div className={styles.buttons}>
+        <Input aria-label={t('presets.name')} placeholder={t('presets.name')} value={presetName} onChange={(_, d) => setPresetName(d.value)} />
+        <Button
+          disabled={presetName.trim() === '' || mapping.tables.length === 0}
+          onClick={() => {
+            presets.save(presetName.trim(), mapping);
+            setPresetNames(presets.names());
+            void run('', async () => ({ intent: 'success', text: t('presets.saved', { name: presetName.trim() }) }));
+          }}
+        >
+          {t('presets.save')}
+        </Button>
+      </div>
       <div className={styles.buttons}>
         <Button onClick={() => setJson(service.exportMapping(mapping))}>{t('tables.export')}</Button>
         <Button onClick={() => setJson(json ?? '')}>{t('tables.import')}</Button>
