@@ -176,6 +176,27 @@ describe('the mapping saved in the workbook', () => {
     expect(second.result.indicators.map((i) => i.points.map((p) => p.ratio))).toEqual(first.result.indicators.map((i) => i.points.map((p) => p.ratio)));
   });
 
+  test('a renamed sheet is followed; a deleted one is reported and its table dropped, not guessed', async () => {
+    const host = await hostOf('jigyo-keikaku-r6');
+    const service = new TasseiService(connectorOf(host), 'ja');
+    await service.saveMapping(sampleMapping('jigyo-keikaku-r6'));
+    await host.Excel.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('事業計画').name = '事業計画（R6）';
+      ctx.workbook.worksheets.getItem('成果目標値').delete();
+      await ctx.sync();
+    });
+    const loaded = await service.loadMapping();
+    expect(loaded.mapping.tables.map((t) => [t.sheet, t.range])).toEqual([['事業計画（R6）', 'A4:F127']]);
+    expect(loaded.notices).toEqual([
+      '表「事業計画（R6）」は 事業計画!A4:F127 から 事業計画（R6）!A4:F127 に移動していたため、位置を合わせました。',
+      '表「成果目標値 A4:C11」の位置がわからなくなりました（シートまたは範囲が削除されています）。登録し直してください。',
+      '表「成果目標値 A16:D19」の位置がわからなくなりました（シートまたは範囲が削除されています）。登録し直してください。',
+      '表「成果目標値 A23:D26」の位置がわからなくなりました（シートまたは範囲が削除されています）。登録し直してください。',
+    ]);
+    const outcome = await service.check(loaded.mapping);
+    expect(outcome.result.budgets).toHaveLength(25);
+  });
+
   test('a deleted mapped sheet: the check says so in a finding, nothing is guessed', async () => {
     const host = await hostOf('jigyo-keikaku-r6');
     await host.Excel.run(async (ctx) => {
