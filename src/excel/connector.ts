@@ -11,7 +11,7 @@
  * - Text from submitted sheets written into summary sheets stays text: those cells get the '@' format before their
  *   values, so "=…", "+…", "-…", "@…" never become formulas.
  */
-import { cleanSheetName, uniqueSheetName, type CellFlag, type CellRange, type Mapping, type SummaryCell, type SummaryModel, type SheetGrid, type WorkbookGrid } from '../core';
+import { cleanSheetName, parseAddress, uniqueSheetName, type CellFlag, type CellRange, type Mapping, type SummaryCell, type SummaryModel, type SheetGrid, type WorkbookGrid } from '../core';
 import { formatRange, columnLetters } from '../core';
 import { tableExtent } from '../core/schema/mappingCells';
 import { snapshotSheet, snapshotWorkbook, type LoadedBlock, type LoadedSheet } from './snapshotGrid';
@@ -49,6 +49,10 @@ const HEAD_ROWS = 12;
 const HEAD_COLS = 12;
 // What one loaded cell costs in a response (value, number format, value type), for the request budget.
 const LOADED_CELL_BYTES = 48;
+// Cells per getCellProperties / setCellProperties band of the flags (about 100 bytes a cell each way).
+const FILL_BAND_CELLS = 20_000;
+// Cells per getMergedAreas request: at most 512 merged areas fit (Excel's limit), each of two cells or more.
+const MERGE_BAND_CELLS = 1000;
 
 function sheetsOf(mapping: Mapping): string[] {
   return [...new Set(mapping.tables.map((t) => t.sheet))];
@@ -120,7 +124,7 @@ export class ExcelConnector {
       const mixedHidden: { sheet: string; range: CellRange }[] = [];
       let first = true;
       for (const group of groups.length > 0 ? groups : [[]]) {
-        const pending: { unit: Unit; range: Excel.Range; merged: Excel.RangeAreas | null }[] = [];
+        const pending: { unit: Unit; range: Excel.Range | null; merged: Excel.RangeAreas | null }[] = [];
         if (first) {
           for (const sheet of wanted) {
             const ws = wb.worksheets.getItem(sheet);
@@ -129,23 +133,32 @@ export class ExcelConnector {
           }
         }
         for (const unit of group) {
-          const range = wb.worksheets.getItem(unit.sheet).getRange(formatRange(unit.range));
+          const ws = wb.worksheets.getItem(unit.sheet);
+          const range = ws.getRange(formatRange(unit.range));
           range.load('values,numberFormat,valueTypes,rowHidden');
-          const merged = caps.mergedAreas ? range.getMergedAreasOrNullObject().load('address') : null;
-          pending.push({ unit, range, merged });
+          pending.push({ unit, range, merged: null });
+          // Excel answers getMergedAreas with nothing past 512 areas: ask in bands small enough never to hold more
+          // (an area covers at least two cells), all in this same sync.
+          if (caps.mergedAreas) {
+            for (const b of bands(unit.range, Math.max(1, Math.floor(MERGE_BAND_CELLS / (unit.range.right - unit.range.left + 1))))) {
+              pending.push({ unit: { sheet: unit.sheet, range: b }, range: null, merged: ws.getRange(formatRange(b)).getMergedAreasOrNullObject().load('address') });
+            }
+          }
         }
         await ctx.sync();
         first = false;
         for (const p of pending) {
           const s = loaded.get(p.unit.sheet)!;
-          s.blocks.push({ top: p.unit.range.top, left: p.unit.range.left, values: p.range.values, numberFormat: p.range.numberFormat, valueTypes: p.range.valueTypes as string[][] });
+          if (p.range) {
+            s.blocks.push({ top: p.unit.range.top, left: p.unit.range.left, values: p.range.values, numberFormat: p.range.numberFormat, valueTypes: p.range.valueTypes as string[][] });
+            if (p.range.rowHidden === null) mixedHidden.push(p.unit);
+          }
           if (p.merged && !p.merged.isNullObject) {
             for (const a of splitAreas(p.merged.address)) {
               const q = parseQualified(a);
               if (q) s.merges.push(q.range);
             }
           }
-          if (p.range.rowHidden === null) mixedHidden.push(p.unit);
         }
       }
       // Some rows are hidden in a range: ask row by row, in one more sync (most sheets never need it).
@@ -210,109 +223,134 @@ export class ExcelConnector {
   }
 
   /**
+   * What the cells to be flagged or restored look like now, in two syncs whatever their number: sync 1 the saved
+   * state, the sheets and the workbook's notes; sync 2 where those notes are, the sheets' protection, and the fills
+   * of the flagged cells (getCellProperties over row bands of each sheet's flagged area).
+   */
+  private async currentLooks(ctx: Excel.RequestContext, cells: (state: FlagState | null, present: Set<string>) => readonly { sheet: string; cell: string }[]) {
+    const caps = this.capabilities();
+    const wb = ctx.workbook;
+    const setting = wb.settings.getItemOrNullObject(FLAG_STATE_KEY).load('value');
+    wb.load('readOnly');
+    const sheetItems = wb.worksheets.load('items/name');
+    const noteItems = caps.notes ? wb.notes.load('items/content') : null;
+    await ctx.sync();
+    const present = new Set(sheetItems.items.map((s) => s.name));
+    const state = setting.isNullObject ? null : readFlagState(setting.value);
+    const wanted = cells(state, present).filter((c) => present.has(c.sheet));
+    const sheets = [...new Set(wanted.map((c) => c.sheet).concat((state?.cells ?? []).map((c) => c.sheet)))].filter((s) => present.has(s));
+
+    const protection = new Map(sheets.map((s) => [s, wb.worksheets.getItem(s).protection.load('protected')] as const));
+    const locations = (noteItems?.items ?? []).map((n) => ({ note: n, at: n.getLocation().load('address') }));
+    const fills: { sheet: string; band: CellRange; props: OfficeExtension.ClientResult<Excel.CellProperties[][]> }[] = [];
+    for (const [sheet, area] of areasOf(wanted)) {
+      for (const band of bands(area, Math.max(1, Math.floor(FILL_BAND_CELLS / (area.right - area.left + 1))))) {
+        fills.push({ sheet, band, props: wb.worksheets.getItem(sheet).getRange(formatRange(band)).getCellProperties({ format: { fill: { color: true, pattern: true, patternColor: true, tintAndShade: true } } }) });
+      }
+    }
+    await ctx.sync();
+    ExcelConnector.assertWritable(wb.readOnly, sheets, new Set([...protection].filter(([, p]) => p.protected).map(([s]) => s)));
+
+    const notes = new Map<string, string>();
+    for (const l of locations) {
+      const q = parseQualified(l.at.address);
+      if (q) notes.set(cellKey(q.sheet, formatRange({ ...q.range, bottom: q.range.top, right: q.range.left })), l.note.content);
+    }
+    const fillAt = (sheet: string, cell: string): SavedFill | undefined => {
+      const ref = parseAddress(cell)!;
+      const f = fills.find((x) => x.sheet === sheet && ref.row >= x.band.top && ref.row <= x.band.bottom && ref.col >= x.band.left && ref.col <= x.band.right);
+      const fill = f ? fillOf(f.props.value[ref.row - f.band.top]?.[ref.col - f.band.left]) : {};
+      return fill.pattern === undefined || fill.pattern === 'None' ? undefined : fill;
+    };
+    return { state, present, notes, fillAt, notesOn: caps.notes };
+  }
+
+  /**
    * Flags cells: fills by status and notes with the findings. The fill and note each cell had before are saved in
    * the workbook (a setting), so that clearFlags restores them exactly; flags of an earlier check are replaced.
+   * Three syncs at most (two reads, one write), split only past the request budget.
    */
   async applyFlags(flags: readonly CellFlag[], noteHeader: string): Promise<FlagResult> {
-    const caps = this.capabilities();
     return this.run(async (ctx) => {
       const wb = ctx.workbook;
-      const setting = wb.settings.getItemOrNullObject(FLAG_STATE_KEY).load('value');
-      wb.load('readOnly');
-      const sheets = [...new Set(flags.map((f) => f.sheet))];
-      const sheetItems = wb.worksheets.load('items/name');
-      await ctx.sync();
-      const present = new Set(sheetItems.items.map((s) => s.name));
-      const previous = setting.isNullObject ? null : readFlagState(setting.value);
-      const targets = flags.filter((f) => present.has(f.sheet));
-      const earlier = (previous?.cells ?? []).filter((c) => present.has(c.sheet));
-
-      // Sync 2: protection, and the current fill and note of every cell we touch.
-      const prot = new Map(sheets.concat(earlier.map((c) => c.sheet)).filter((s) => present.has(s)).map((s) => [s, wb.worksheets.getItem(s).protection.load('protected')] as const));
-      const current = new Map<string, { props: OfficeExtension.ClientResult<Excel.CellProperties[][]>; note: Excel.Note | null }>();
-      for (const f of targets) {
-        const ws = wb.worksheets.getItem(f.sheet);
-        const props = ws.getRange(f.cell).getCellProperties({ format: { fill: { color: true, pattern: true, patternColor: true, tintAndShade: true } } });
-        const note = caps.notes ? ws.notes.getItemOrNullObject(f.cell).load('content') : null;
-        current.set(cellKey(f.sheet, f.cell), { props, note });
-      }
-      await ctx.sync();
-      ExcelConnector.assertWritable(wb.readOnly, [...prot.keys()], new Set([...prot].filter(([, p]) => p.protected).map(([s]) => s)));
-
+      const now = await this.currentLooks(ctx, () => flags);
+      const targets = flags.filter((f) => now.present.has(f.sheet));
       // What each cell had before any flag of ours: from the saved state when we flagged it already.
-      const before = new Map<string, FlaggedCell>(earlier.map((c) => [cellKey(c.sheet, c.cell), c]));
+      const before = new Map<string, FlaggedCell>((now.state?.cells ?? []).filter((c) => now.present.has(c.sheet)).map((c) => [cellKey(c.sheet, c.cell), c]));
       const state: FlagState = { version: 1, cells: [] };
+      const writes: Write[] = [];
       let notes = 0;
+      const fillsBySheet = new Map<string, { cell: string; props: Excel.SettableCellProperties }[]>();
       for (const f of targets) {
         const key = cellKey(f.sheet, f.cell);
-        const cur = current.get(key)!;
-        const noteNow = cur.note && !cur.note.isNullObject ? cur.note.content : null;
-        const saved: FlaggedCell =
-          before.get(key) ?? { sheet: f.sheet, cell: f.cell, fill: fillOf(cur.props.value[0]?.[0]), ...(caps.notes ? { note: noteNow } : {}) };
+        const noteNow = now.notes.get(key) ?? null;
+        let saved = before.get(key);
+        if (!saved) {
+          const fill = now.fillAt(f.sheet, f.cell);
+          saved = { sheet: f.sheet, cell: f.cell, ...(fill ? { fill } : {}), ...(now.notesOn ? { note: noteNow } : {}) };
+        }
         before.delete(key);
         state.cells.push(saved);
-        const range = wb.worksheets.getItem(f.sheet).getRange(f.cell);
-        if (f.fill) range.format.fill.color = `#${f.fill}`;
-        else restoreFill(range, saved.fill);
-        if (caps.notes) {
+        const list = fillsBySheet.get(f.sheet) ?? [];
+        list.push({ cell: f.cell, props: f.fill ? { format: { fill: { color: `#${f.fill}` } } } : fillProps(saved.fill) });
+        fillsBySheet.set(f.sheet, list);
+        if (now.notesOn) {
           const original = saved.note ?? null;
           const ours = f.note.length > 0 ? [noteHeader, ...f.note].join('\n') : null;
           const content = ours === null ? original : original ? `${original}\n\n${ours}` : ours;
-          if (content !== noteNow) {
-            const ws = wb.worksheets.getItem(f.sheet);
-            if (content === null) ws.notes.getItem(f.cell).delete();
-            else if (noteNow === null) ws.notes.add(f.cell, content);
-            else ws.notes.getItem(f.cell).content = content;
-          }
+          if (content !== noteNow) writes.push(noteWrite(f.sheet, f.cell, noteNow !== null, content));
           if (ours !== null) notes++;
         }
       }
       // Cells flagged by an earlier check and not now: put them back as they were.
-      for (const c of before.values()) restoreCell(wb, c, caps.notes);
-      if (state.cells.length > 0) wb.settings.add(FLAG_STATE_KEY, JSON.stringify(state));
-      else if (!setting.isNullObject) wb.settings.getItem(FLAG_STATE_KEY).delete();
-      await ctx.sync();
+      for (const c of before.values()) {
+        const list = fillsBySheet.get(c.sheet) ?? [];
+        list.push({ cell: c.cell, props: fillProps(c.fill) });
+        fillsBySheet.set(c.sheet, list);
+        if (now.notesOn && c.note !== undefined) {
+          const noteNow = now.notes.get(cellKey(c.sheet, c.cell)) ?? null;
+          if (noteNow !== c.note) writes.push(noteWrite(c.sheet, c.cell, noteNow !== null, c.note));
+        }
+      }
+      writes.unshift(...fillWrites(fillsBySheet));
+      const stateJson = JSON.stringify(state);
+      writes.push({ bytes: jsonBytes(stateJson) + 200, apply: () => (state.cells.length > 0 ? wb.settings.add(FLAG_STATE_KEY, stateJson) : now.state && wb.settings.getItem(FLAG_STATE_KEY).delete()) });
+      for (const group of packByBytes(writes, (w) => w.bytes)) {
+        for (const w of group) w.apply(wb);
+        await ctx.sync();
+      }
       return { cells: state.cells.length, notes };
     });
   }
 
-  /** Puts back the fills and notes the flagged cells had before: sync 1 reads the saved state, sync 2 restores. */
+  /** Puts back the fills and notes the flagged cells had before: two reads, then the writes (split past 4 MB). */
   async clearFlags(): Promise<FlagResult> {
-    const caps = this.capabilities();
     return this.run(async (ctx) => {
       const wb = ctx.workbook;
-      const setting = wb.settings.getItemOrNullObject(FLAG_STATE_KEY).load('value');
-      const sheetItems = wb.worksheets.load('items/name');
-      wb.load('readOnly');
-      await ctx.sync();
-      const state = setting.isNullObject ? null : readFlagState(setting.value);
-      if (!state) return { cells: 0, notes: 0 };
-      const present = new Set(sheetItems.items.map((s) => s.name));
-      const cells = state.cells.filter((c) => present.has(c.sheet));
-      const prot = new Map([...new Set(cells.map((c) => c.sheet))].map((s) => [s, wb.worksheets.getItem(s).protection.load('protected')] as const));
-      const notesNow = new Map<string, Excel.Note>();
-      if (caps.notes) for (const c of cells) notesNow.set(cellKey(c.sheet, c.cell), wb.worksheets.getItem(c.sheet).notes.getItemOrNullObject(c.cell).load('content'));
-      await ctx.sync();
-      ExcelConnector.assertWritable(wb.readOnly, [...prot.keys()], new Set([...prot].filter(([, p]) => p.protected).map(([s]) => s)));
+      const now = await this.currentLooks(ctx, () => []);
+      if (!now.state) return { cells: 0, notes: 0 };
+      const cells = now.state.cells.filter((c) => now.present.has(c.sheet));
+      const writes: Write[] = [];
+      const fillsBySheet = new Map<string, { cell: string; props: Excel.SettableCellProperties }[]>();
       let notes = 0;
       for (const c of cells) {
-        const range = wb.worksheets.getItem(c.sheet).getRange(c.cell);
-        restoreFill(range, c.fill);
-        if (caps.notes && c.note !== undefined) {
-          const now = notesNow.get(cellKey(c.sheet, c.cell))!;
-          const has = !now.isNullObject;
-          if (c.note === null && has) {
-            wb.worksheets.getItem(c.sheet).notes.getItem(c.cell).delete();
-            notes++;
-          } else if (c.note !== null && (!has || now.content !== c.note)) {
-            if (has) wb.worksheets.getItem(c.sheet).notes.getItem(c.cell).content = c.note;
-            else wb.worksheets.getItem(c.sheet).notes.add(c.cell, c.note);
+        const list = fillsBySheet.get(c.sheet) ?? [];
+        list.push({ cell: c.cell, props: fillProps(c.fill) });
+        fillsBySheet.set(c.sheet, list);
+        if (now.notesOn && c.note !== undefined) {
+          const noteNow = now.notes.get(cellKey(c.sheet, c.cell)) ?? null;
+          if (noteNow !== c.note) {
+            writes.push(noteWrite(c.sheet, c.cell, noteNow !== null, c.note));
             notes++;
           }
         }
       }
-      wb.settings.getItem(FLAG_STATE_KEY).delete();
-      await ctx.sync();
+      writes.unshift(...fillWrites(fillsBySheet));
+      writes.push({ bytes: 200, apply: () => wb.settings.getItem(FLAG_STATE_KEY).delete() });
+      for (const group of packByBytes(writes, (w) => w.bytes)) {
+        for (const w of group) w.apply(wb);
+        await ctx.sync();
+      }
       return { cells: cells.length, notes };
     });
   }
@@ -452,25 +490,62 @@ function fillOf(props: Excel.CellProperties | undefined): SavedFill {
   return out;
 }
 
-function restoreFill(range: Excel.Range, fill: SavedFill): void {
-  // No fill (Excel reports white with pattern None): clearing is the exact way back.
-  if (fill.pattern === undefined || fill.pattern === null || fill.pattern === 'None') {
-    range.format.fill.clear();
-    return;
-  }
+/** A cell's fill as cell properties to set: the saved one, or none (pattern None, as Excel reports no fill). */
+function fillProps(fill: SavedFill | undefined): Excel.SettableCellProperties {
+  if (!fill || fill.pattern === undefined || fill.pattern === null || fill.pattern === 'None') return { format: { fill: { pattern: Excel_None } } };
   const set: Excel.CellPropertiesFill = {};
   for (const [k, v] of Object.entries(fill)) if (v !== null && v !== undefined) (set as Record<string, unknown>)[k] = v;
-  range.setCellProperties([[{ format: { fill: set } }]]);
+  return { format: { fill: set } };
 }
 
-function restoreCell(wb: Excel.Workbook, c: FlaggedCell, notes: boolean): void {
-  const ws = wb.worksheets.getItem(c.sheet);
-  restoreFill(ws.getRange(c.cell), c.fill);
-  if (notes && c.note !== undefined) {
-    // The note now is ours (or the original plus ours): put back the original, or remove it.
-    if (c.note === null) ws.notes.getItemOrNullObject(c.cell).delete();
-    else ws.notes.getItem(c.cell).content = c.note;
+// The fill pattern of no fill, written as a string so that this module needs no Excel global at run time.
+const Excel_None = 'None' as Excel.FillPattern.none;
+
+type Write = { bytes: number; apply(wb: Excel.Workbook): void };
+
+/** The smallest range of each sheet holding the given cells. */
+function areasOf(cells: readonly { sheet: string; cell: string }[]): Map<string, CellRange> {
+  const out = new Map<string, CellRange>();
+  for (const c of cells) {
+    const ref = parseAddress(c.cell);
+    if (!ref) continue;
+    const a = out.get(c.sheet);
+    out.set(c.sheet, a ? { top: Math.min(a.top, ref.row), left: Math.min(a.left, ref.col), bottom: Math.max(a.bottom, ref.row), right: Math.max(a.right, ref.col) } : { top: ref.row, left: ref.col, bottom: ref.row, right: ref.col });
   }
+  return out;
+}
+
+/** Fills as one setCellProperties per row band of each sheet's area ({} for the cells not touched). */
+function fillWrites(bySheet: Map<string, { cell: string; props: Excel.SettableCellProperties }[]>): Write[] {
+  const writes: Write[] = [];
+  for (const [sheet, list] of bySheet) {
+    const area = areasOf(list.map((x) => ({ sheet, cell: x.cell }))).get(sheet)!;
+    const at = new Map(list.map((x) => [x.cell, x.props]));
+    const width = area.right - area.left + 1;
+    for (const band of bands(area, Math.max(1, Math.floor(FILL_BAND_CELLS / width)))) {
+      const props: Excel.SettableCellProperties[][] = [];
+      for (let r = band.top; r <= band.bottom; r++) {
+        const row: Excel.SettableCellProperties[] = [];
+        for (let c = band.left; c <= band.right; c++) row.push(at.get(`${columnLetters(c)}${r}`) ?? {});
+        props.push(row);
+      }
+      writes.push({ bytes: jsonBytes(props) + 200, apply: (wb) => wb.worksheets.getItem(sheet).getRange(formatRange(band)).setCellProperties(props) });
+    }
+  }
+  return writes;
+}
+
+/** Sets, adds or removes one note. */
+function noteWrite(sheet: string, cell: string, exists: boolean, content: string | null): Write {
+  return {
+    bytes: jsonBytes(content ?? '') + 250,
+    apply: (wb) => {
+      const notes = wb.worksheets.getItem(sheet).notes;
+      if (content === null) notes.getItem(cell).delete();
+      else if (exists) notes.getItem(cell).content = content;
+      else notes.add(cell, content);
+    },
+  };
 }
 
 /** The commands that write one summary sheet, each with its request size, in row bands. */
@@ -500,27 +575,38 @@ function summaryWrites(
       r.worksheet.freezePanes.freezeRows(1);
     },
   });
-  // Rows in bands: per band one numberFormat, one values and one setCellProperties (fills, fonts, links) command.
-  const band = 2000;
   const all = [...rows];
+  if (all.length === 0) return out;
+  const lastRow = all.length + 1;
+  // Number formats by column: one value for the whole column where the column has one format (most do), so the
+  // request does not carry a format per cell. Strings are text ('@'): "=1+1" from a submitted sheet stays text.
+  for (let j = 0; j < width; j++) {
+    const formats = all.map((row) => formatOf(row[j]));
+    const kinds = new Set(formats.filter((f) => f !== 'General'));
+    const colRange = `${columnLetters(j + 1)}2:${columnLetters(j + 1)}${lastRow}`;
+    if (kinds.size <= 1) {
+      const only = kinds.size === 1 ? [...kinds][0]! : 'General';
+      out.push({ sheet, range: colRange, bytes: 200, apply: (r) => void (r.numberFormat = only as unknown as string[][]) });
+    } else {
+      const column = formats.map((f) => [f]);
+      out.push({ sheet, range: colRange, bytes: jsonBytes(column) + 200, apply: (r) => void (r.numberFormat = column) });
+    }
+  }
+  // Values in bands sized to the request budget; fills, fonts and links only in the columns that have some.
+  const styledColumns = Array.from({ length: width }, (_, j) => j).filter((j) => all.some((row) => row[j]?.style || row[j]?.link));
+  const band = 1000;
   for (let start = 0; start < all.length; start += band) {
     const slice = all.slice(start, start + band);
     const top = start + 2;
+    const bottom = top + slice.length - 1;
     const values = slice.map((row) => Array.from({ length: width }, (_, j) => cellValueOf(row[j])));
-    // Strings are text ('@'): a name such as "=1+1" from a submitted sheet must not become a formula.
-    const formats = slice.map((row) => Array.from({ length: width }, (_, j) => formatOf(row[j])));
-    const props = slice.map((row) => Array.from({ length: width }, (_, j) => propsOf(row[j], model)));
-    const styled = props.some((row) => row.some((p) => Object.keys(p).length > 0));
-    out.push({
-      sheet,
-      range: `A${top}:${last}${top + slice.length - 1}`,
-      bytes: jsonBytes(values) + jsonBytes(formats) + (styled ? jsonBytes(props) : 0) + 300,
-      apply: (r) => {
-        r.numberFormat = formats;
-        r.values = values;
-        if (styled) r.setCellProperties(props);
-      },
-    });
+    out.push({ sheet, range: `A${top}:${last}${bottom}`, bytes: jsonBytes(values) + 200, apply: (r) => void (r.values = values) });
+    for (const j of styledColumns) {
+      const props = slice.map((row) => [propsOf(row[j], model)]);
+      if (!props.some((p) => Object.keys(p[0]!).length > 0)) continue;
+      const letters = columnLetters(j + 1);
+      out.push({ sheet, range: `${letters}${top}:${letters}${bottom}`, bytes: jsonBytes(props) + 200, apply: (r) => r.setCellProperties(props) });
+    }
   }
   return out;
 }

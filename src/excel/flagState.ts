@@ -20,8 +20,8 @@ export const flaggedCellSchema = z
   .object({
     sheet: z.string(),
     cell: z.string(),
-    /** The cell's fill before we flagged it. */
-    fill: fillSchema,
+    /** The cell's fill before we flagged it; absent: it had none (kept small: a check may flag 10,000s of cells). */
+    fill: fillSchema.optional(),
     /** The cell's note before we flagged it (null: it had none; undefined: notes were not available). */
     note: z.string().nullable().optional(),
   })

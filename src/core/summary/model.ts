@@ -69,6 +69,8 @@ function wordsOf(t: Translate) {
 }
 type Words = ReturnType<typeof wordsOf>;
 
+/** One row per indicator and year; the last column links to the cell the row comes from (one link a row: a
+ * summary of 100,000 rows must fit Excel's request limits). */
 function* achievementRows(indicators: readonly Indicator[], w: Words): Generator<SummaryCell[]> {
   for (const ind of indicators) {
     const sheet = plain(ind.sheet);
@@ -81,9 +83,9 @@ function* achievementRows(indicators: readonly Indicator[], w: Words): Generator
         name,
         unit,
         plain(p.fy),
-        linked(p.target, ind.sheet, p.cells.target, NUMBER_FORMAT),
+        plain(p.target, NUMBER_FORMAT),
         p.targetQualifier ? w.qualifier[p.targetQualifier] : NULL_CELL,
-        linked(p.actual, ind.sheet, p.cells.actual, NUMBER_FORMAT),
+        plain(p.actual, NUMBER_FORMAT),
         plain(p.ratio, RATIO_FORMAT),
         w.status[p.status],
         plain(p.statedRatio, RATIO_FORMAT),
@@ -96,7 +98,7 @@ function* achievementRows(indicators: readonly Indicator[], w: Words): Generator
         name,
         unit,
         plain(f.fy),
-        linked(f.target, ind.sheet, f.cell, NUMBER_FORMAT),
+        plain(f.target, NUMBER_FORMAT),
         f.targetQualifier ? w.qualifier[f.targetQualifier] : NULL_CELL,
         NULL_CELL,
         NULL_CELL,
