@@ -19,7 +19,11 @@
  *
  * Options: --runs N (3) · --quick (skip the merged-cells variant) · --profile / --no-profile (CPU profile of the
  * engine with its hot spots printed; by default only when the engine misses its bar) · --regen (regenerate the
- * workbooks) · --no-results (do not rewrite bench/RESULTS.md)
+ * workbooks) · --no-results (do not rewrite bench/RESULTS.md) · --no-addin (skip bench/addin.js)
+ *
+ * At the end, bench/addin.js (the add-in: context.sync round trips on the in-memory Excel host at 10, 1,000 and
+ * 10,000 indicator rows, and the task pane's bundle size) runs in its own process; its figures are printed and
+ * appended to bench/RESULTS.md as a second section.
  */
 'use strict';
 const fs = require('node:fs');
@@ -36,7 +40,7 @@ const BLOCKS = 5000;
 const SEED = 1;
 
 function parseArgs(argv) {
-  const o = { runs: 3, quick: false, profile: null, regen: false, results: true };
+  const o = { runs: 3, quick: false, profile: null, regen: false, results: true, addin: true };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--runs') o.runs = Math.max(1, Number(argv[++i]) || 3);
@@ -45,6 +49,7 @@ function parseArgs(argv) {
     else if (a === '--no-profile') o.profile = false;
     else if (a === '--regen') o.regen = true;
     else if (a === '--no-results') o.results = false;
+    else if (a === '--no-addin') o.addin = false;
     else throw new Error(`unknown argument: ${a}`);
   }
   return o;
@@ -407,6 +412,22 @@ async function main() {
   if (opts.results) {
     fs.writeFileSync(path.join(__dirname, 'RESULTS.md'), markdown(s, m, wb, wbMerged, env, hot));
     console.log('figures written to bench/RESULTS.md');
+  }
+
+  // The add-in (bench/addin.js, its own process): round trips on the in-memory Excel host, the task pane's bundle.
+  if (opts.addin) {
+    console.log('');
+    const section = path.join(CACHE, 'addin-results.md');
+    fs.rmSync(section, { force: true });
+    const run = spawnSync(process.execPath, [path.join(__dirname, 'addin.js'), '--markdown', section], { cwd: ROOT, stdio: 'inherit' });
+    if (run.status !== 0) {
+      console.error('bench/addin.js could not measure everything (see above)');
+      process.exitCode = 1;
+    }
+    if (opts.results && fs.existsSync(section)) {
+      fs.appendFileSync(path.join(__dirname, 'RESULTS.md'), fs.readFileSync(section, 'utf8'));
+      console.log('add-in figures appended to bench/RESULTS.md');
+    }
   }
 }
 
