@@ -209,3 +209,32 @@ describe('the mapping saved in the workbook', () => {
     expect(outcome.result.budgets).toHaveLength(25);
   });
 });
+
+describe('large selections', () => {
+  test('mapping a selection with more than 512 merged names finds every indicator (Excel answers nothing past 512 areas)', async () => {
+    const { workbookModel } = await import('../src/excelHost/model');
+    const cells: Record<string, string> = { A1: '目標項目', B1: '令和元年度', C1: '２年度', B2: '現状値', C2: '目標値\n実績値' };
+    const merges: string[] = [];
+    for (let i = 0; i < 600; i++) {
+      const r = 3 + 2 * i;
+      cells[`A${r}`] = `指標${i + 1}`;
+      cells[`B${r}`] = '10 件';
+      cells[`C${r}`] = '12 件';
+      cells[`C${r + 1}`] = '11 件';
+      merges.push(`A${r}:A${r + 1}`);
+    }
+    const host = createExcelHost(workbookModel({ sheets: [{ name: '施策', cells, merges }] }));
+    const sheet = host.model.sheets[0]!;
+    host.model.selection = { sheetId: sheet.id, rect: { top: 0, left: 0, bottom: 1202, right: 2 } };
+    const service = new TasseiService(connectorOf(host), 'ja');
+    const proposal = await service.proposeFromSelection('indicator');
+    expect(proposal.table).toMatchObject({ layout: 'two-row', nameColumn: 'A' });
+    expect(proposal.table.kind === 'indicator' && proposal.table.rows.length).toBe(600);
+    const outcome = await service.check({ version: 1, reportFy: 2020, tables: [proposal.table] });
+    expect(outcome.result.indicators.map((i) => i.points[0]?.ratio)).toEqual(Array(600).fill(0.92));
+    // The last of the 600 merged names is known: read in bands, not in one request Excel would leave empty.
+    const grid = await connectorOf(host).readArea('施策', { top: 1, left: 1, bottom: 1203, right: 3 });
+    expect(grid.mergedArea(1202, 1)).toEqual({ top: 1201, left: 1, bottom: 1202, right: 1 });
+    expect(grid.cell(1202, 1)).toEqual({ kind: 'text', text: '指標600' });
+  });
+});

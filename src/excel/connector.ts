@@ -196,18 +196,24 @@ export class ExcelConnector {
     return this.run(async (ctx) => {
       const ws = ctx.workbook.worksheets.getItem(sheet);
       const range = ws.getRange(formatRange(area)).load('values,numberFormat,valueTypes');
-      const merged = caps.mergedAreas ? range.getMergedAreasOrNullObject().load('address') : null;
+      // In bands, as readWorkbook does: Excel answers getMergedAreas with nothing past 512 areas.
+      const merged = caps.mergedAreas
+        ? bands(area, Math.max(1, Math.floor(MERGE_BAND_CELLS / (area.right - area.left + 1)))).map((b) => ws.getRange(formatRange(b)).getMergedAreasOrNullObject().load('address'))
+        : [];
       const used = ws.getUsedRangeOrNullObject(true).load('rowIndex,columnIndex,rowCount,columnCount');
       await ctx.sync();
       const merges: CellRange[] = [];
-      if (merged && !merged.isNullObject) for (const a of splitAreas(merged.address)) {
-        const q = parseQualified(a);
-        if (q) merges.push(q.range);
+      for (const m of merged) {
+        if (m.isNullObject) continue;
+        for (const a of splitAreas(m.address)) {
+          const q = parseQualified(a);
+          if (q) merges.push(q.range);
+        }
       }
       return snapshotSheet({
         name: sheet,
         blocks: [{ top: area.top, left: area.left, values: range.values, numberFormat: range.numberFormat, valueTypes: range.valueTypes as string[][] }],
-        merges,
+        merges: dedupe(merges),
         hiddenRows: new Set(),
         rowCount: used.isNullObject ? 0 : used.rowIndex + used.rowCount,
         columnCount: used.isNullObject ? 0 : used.columnIndex + used.columnCount,
