@@ -3,12 +3,13 @@
  * Who reads the workbook (ExcelJS, Office.js) and who shows the result (report, summary sheets, task pane)
  * is not this module's business.
  */
-import { columnNumber, formatRange, parseAddress, type SheetGrid, type WorkbookGrid } from './grid';
+import { formatRange, type SheetGrid, type WorkbookGrid } from './grid';
+import { tableExtent } from './schema/mappingCells';
 import { parseFiscalYear, inferEra } from './fiscalYear';
-import type { BudgetTableMapping, Era, IndicatorTableMapping, Mapping, TableMapping } from './schema/mapping';
+import type { BudgetTableMapping, Era, Mapping, TableMapping } from './schema/mapping';
 import { finding, type RawFinding } from './findings';
 import { evaluateIndicator, readIndicatorTable, type Indicator, type ReadIndicator } from './evaluate/indicators';
-import { evaluateBudgetTable, expandProjects, type Budget } from './evaluate/budgets';
+import { evaluateBudgetTable, type Budget } from './evaluate/budgets';
 import { DEFAULT_THRESHOLDS, type Thresholds } from './evaluate/ratio';
 import { cellAt, textOf, type YearContext } from './evaluate/cells';
 import { ParseCache } from './values/parseCache';
@@ -54,7 +55,8 @@ export function checkWorkbook(wb: WorkbookGrid, mapping: Mapping, options: Check
       return;
     }
     const index = tables.length;
-    tables.push({ sheet: m.sheet, range: m.range ?? mappedRange(m), kind: m.kind, layout: m.layout });
+    const extent = tableExtent(m);
+    tables.push({ sheet: m.sheet, range: m.range ?? (extent ? formatRange(extent) : 'A1'), kind: m.kind, layout: m.layout });
     const ctx: YearContext = { era: m.era ?? eraOfHeaders(sheet, m) ?? eraOfSheet(sheet), method, cache };
     if (m.kind === 'indicator') {
       const t = readIndicatorTable(sheet, m, index, ctx);
@@ -106,49 +108,4 @@ function eraOfSheet(sheet: SheetGrid): Era | null {
     }
   }
   return inferEra(texts);
-}
-
-/** The bounding range of the cells a table mapping names. */
-function mappedRange(m: TableMapping): string {
-  let top = Infinity;
-  let bottom = 0;
-  let left = Infinity;
-  let right = 0;
-  const addRow = (r: number | undefined): void => {
-    if (r === undefined) return;
-    top = Math.min(top, r);
-    bottom = Math.max(bottom, r);
-  };
-  const addCol = (c: string | undefined): void => {
-    if (c === undefined) return;
-    const n = columnNumber(c);
-    left = Math.min(left, n);
-    right = Math.max(right, n);
-  };
-  const addCell = (a: string | undefined): void => {
-    const ref = a === undefined ? null : parseAddress(a);
-    if (!ref) return;
-    top = Math.min(top, ref.row);
-    bottom = Math.max(bottom, ref.row);
-    left = Math.min(left, ref.col);
-    right = Math.max(right, ref.col);
-  };
-  if (m.kind === 'indicator') indicatorExtent(m, addRow, addCol);
-  else for (const p of expandProjects(m)) for (const v of Object.values(p)) if (typeof v === 'string') addCell(v);
-  if (!Number.isFinite(top) || !Number.isFinite(left)) return 'A1';
-  return formatRange({ top, left, bottom, right });
-}
-
-function indicatorExtent(m: IndicatorTableMapping, addRow: (r: number | undefined) => void, addCol: (c: string | undefined) => void): void {
-  addCol(m.nameColumn);
-  if (m.baseline) addCol(m.baseline.column);
-  for (const y of m.years) {
-    addCol(y.target);
-    addCol(y.actual);
-    addCol(y.stated);
-  }
-  for (const r of m.rows) {
-    addRow(r.target);
-    addRow(r.actual);
-  }
 }
