@@ -8,7 +8,7 @@ import { tableExtent } from './schema/mappingCells';
 import { parseFiscalYear, inferEra } from './fiscalYear';
 import type { BudgetTableMapping, Era, Mapping, TableMapping } from './schema/mapping';
 import { finding, type RawFinding } from './findings';
-import { evaluateIndicator, readIndicatorTable, type Indicator, type ReadIndicator } from './evaluate/indicators';
+import { evaluateIndicator, readIndicatorTable, type Indicator, type IndicatorVisitor, type ReadIndicator } from './evaluate/indicators';
 import { evaluateBudgetTable, type Budget } from './evaluate/budgets';
 import { DEFAULT_THRESHOLDS, type Thresholds } from './evaluate/ratio';
 import { cellAt, textOf, type YearContext } from './evaluate/cells';
@@ -42,10 +42,17 @@ export function checkWorkbook(wb: WorkbookGrid, mapping: Mapping, options: Check
   const thresholds = { ...DEFAULT_THRESHOLDS, ...(mapping.settings?.thresholds ?? {}) };
   const method = mapping.settings?.method ?? null;
 
-  // Read every indicator table first: the year under report may be inferred from all of them.
-  const read: ReadIndicator[] = [];
+  // The year under report may be inferred from all indicator tables: until it is known, what is read is kept;
+  // when the mapping or the caller names it, each indicator is evaluated as soon as it is read.
+  const knownFy = options.reportFy ?? mapping.reportFy;
+  const pending: (ReadIndicator | RawFinding[])[] = [];
+  const indicators: Indicator[] = [];
   const yearsWithActuals = new Set<number>();
   const budgetTables: { sheet: SheetGrid; m: BudgetTableMapping; index: number; ctx: YearContext }[] = [];
+  const evaluateNow = knownFy !== undefined ? { reportFy: knownFy, thresholds } : null;
+  const visit: IndicatorVisitor = evaluateNow
+    ? { tableFindings: (f) => findings.push(...f), indicator: (r) => indicators.push(evaluateIndicator(r, evaluateNow, findings)) }
+    : { tableFindings: (f) => pending.push(f), indicator: (r) => pending.push(r) };
 
   const cache = new ParseCache();
   mapping.tables.forEach((m) => {
@@ -55,21 +62,20 @@ export function checkWorkbook(wb: WorkbookGrid, mapping: Mapping, options: Check
       return;
     }
     const index = tables.length;
-    const extent = tableExtent(m);
-    tables.push({ sheet: m.sheet, range: m.range ?? (extent ? formatRange(extent) : 'A1'), kind: m.kind, layout: m.layout });
+    tables.push({ sheet: m.sheet, range: m.range ?? rangeOf(m), kind: m.kind, layout: m.layout });
     const ctx: YearContext = { era: m.era ?? eraOfHeaders(sheet, m) ?? eraOfSheet(sheet), method, cache };
     if (m.kind === 'indicator') {
-      const t = readIndicatorTable(sheet, m, index, ctx);
-      read.push(...t.indicators);
-      findings.push(...t.findings);
-      for (const fy of t.yearsWithActuals) yearsWithActuals.add(fy);
+      for (const fy of readIndicatorTable(sheet, m, index, ctx, visit)) yearsWithActuals.add(fy);
     } else {
       budgetTables.push({ sheet, m, index, ctx });
     }
   });
 
-  const reportFy = options.reportFy ?? mapping.reportFy ?? (yearsWithActuals.size > 0 ? Math.max(...yearsWithActuals) : null);
-  const indicators = read.map((r) => evaluateIndicator(r, { reportFy, thresholds }, findings));
+  const reportFy = knownFy ?? (yearsWithActuals.size > 0 ? Math.max(...yearsWithActuals) : null);
+  for (const p of pending) {
+    if (Array.isArray(p)) findings.push(...p);
+    else indicators.push(evaluateIndicator(p, { reportFy, thresholds }, findings));
+  }
 
   const budgets: Budget[] = [];
   for (const { sheet, m, index, ctx } of budgetTables) {
@@ -78,6 +84,12 @@ export function checkWorkbook(wb: WorkbookGrid, mapping: Mapping, options: Check
     findings.push(...r.findings);
   }
   return { tables, indicators, budgets, findings, reportFy, thresholds };
+}
+
+/** The range a table covers when its mapping does not state it: the cells it maps. */
+function rangeOf(m: TableMapping): string {
+  const extent = tableExtent(m);
+  return extent ? formatRange(extent) : 'A1';
 }
 
 /** The era of the table's own year headers, when one of them names it (令和元年度 before ２年度). */

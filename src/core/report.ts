@@ -84,9 +84,8 @@ const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2
 
 export function fileReport(file: string, result: CheckResult, lang: Lang = 'ja'): FileReport {
   const findings = result.findings.map((f) => renderFinding(f, lang));
-  // Stable order: by severity, then where they are, so that reports diff well between runs.
-  const order = new Map(findings.map((f, i) => [f, i]));
-  findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || order.get(a)! - order.get(b)!);
+  // By severity, then in the order they were found (sort is stable), so that reports diff well between runs.
+  findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
   return { file, error: null, reportFy: result.reportFy, tables: result.tables, indicators: result.indicators, budgets: result.budgets, findings };
 }
 

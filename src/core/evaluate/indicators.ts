@@ -73,13 +73,16 @@ export interface ReadIndicator {
   readonly label: string | null;
   readonly baseline: { fy: number; value: ParsedValue; cell: string } | null;
   readonly years: YearCells[];
+  /** Findings of reading this indicator's cells (unreadable values, hidden rows), reported before its evaluation. */
+  readonly findings: readonly RawFinding[];
 }
 
-export interface ReadIndicatorTable {
-  readonly indicators: ReadIndicator[];
-  readonly findings: RawFinding[];
-  /** Years in which some actual is written (a number or a status word). */
-  readonly yearsWithActuals: Set<number>;
+/** Where a table's reading goes, in the order of the report. */
+export interface IndicatorVisitor {
+  /** Findings of the table as a whole (a year header that cannot be read), given before its indicators. */
+  tableFindings(findings: RawFinding[]): void;
+  /** Each indicator as soon as it is read: it may be evaluated at once, and nothing of the reading kept. */
+  indicator(ind: ReadIndicator): void;
 }
 
 // Words that mark an indicator whose figure should fall (後継者不在率, 事故件数 …).
@@ -102,35 +105,41 @@ interface Column {
 
 const column = (letters: string | undefined): Column | null => (letters === undefined ? null : { letters, n: columnNumber(letters) });
 
-/** Reads and parses one mapped cell; findings of an unreadable value go straight into `findings`. */
-function readCell(
-  sheet: SheetGrid,
-  col: Column | null,
-  row: number | undefined,
-  role: Role,
-  options: ParseOptions,
-  label: string | null,
-  findings: RawFinding[],
-  cache: ParseCache,
-): { value: ParsedValue | null; cell: string | null } {
-  if (col === null || row === undefined) return NOTHING;
-  const cell = col.letters + row;
-  let value = cache.parse(sheet.cell(row, col.n), options.headerUnit);
-  if (value.kind === 'quantity' && value.more.length > 0) value = pickLabel(value, label, sheet.name, cell, findings);
-  if (value.kind === 'invalid') pushValueFindings(findings, value, sheet.name, cell, role);
-  return { value, cell };
+const NO_FINDINGS: readonly RawFinding[] = Object.freeze([]);
+
+/** What one indicator's cells are read with: the parse options, the label of a multi-value cell, and where
+ * findings go (allocated only when there is one: most indicators have none). */
+class CellReader {
+  findings: RawFinding[] | null = null;
+  constructor(
+    private readonly sheet: SheetGrid,
+    private readonly cache: ParseCache,
+    readonly headerUnit: string | null,
+    readonly label: string | null,
+  ) {}
+
+  /** Parses one mapped cell; an unreadable value becomes a finding. */
+  read(col: Column, row: number, cell: string, role: Role): ParsedValue {
+    let value = this.cache.parse(this.sheet.cell(row, col.n), this.headerUnit);
+    if (value.kind === 'quantity' && value.more.length > 0) value = pickLabel(value, this.label, this.sheet.name, cell, this.out());
+    if (value.kind === 'invalid') pushValueFindings(this.out(), value, this.sheet.name, cell, role);
+    return value;
+  }
+
+  out(): RawFinding[] {
+    return (this.findings ??= []);
+  }
 }
 
-const NOTHING = Object.freeze({ value: null, cell: null });
-
-type ParseOptions = { readonly headerUnit: string | null };
-
-export function readIndicatorTable(sheet: SheetGrid, m: IndicatorTableMapping, tableIndex: number, ctx: YearContext): ReadIndicatorTable {
+/**
+ * Reads and parses the cells of an indicator table. Returns the years in which some actual is written (a number
+ * or a status word), from which the year under report is inferred when nobody names it.
+ */
+export function readIndicatorTable(sheet: SheetGrid, m: IndicatorTableMapping, tableIndex: number, ctx: YearContext, visit: IndicatorVisitor): Set<number> {
   const findings: RawFinding[] = [];
   const yearsWithActuals = new Set<number>();
   const headerUnit = m.unitHeader ? unitFromHeader(cellText(sheet, m.unitHeader)) : null;
   const tableUnit = m.unit !== undefined ? m.unit : headerUnit;
-  const tableOptions: ParseOptions = { headerUnit: tableUnit ?? null };
 
   const years = m.years.flatMap((y) => {
     const fy = resolveYear(sheet, y.fy, ctx, findings);
@@ -141,53 +150,61 @@ export function readIndicatorTable(sheet: SheetGrid, m: IndicatorTableMapping, t
   const nameCol = columnNumber(m.nameColumn);
   const seenHidden = new Set<number>();
   const cache = ctx.cache ?? new ParseCache();
+  visit.tableFindings(findings);
 
-  const indicators = m.rows.map((r): ReadIndicator => {
+  for (const r of m.rows) {
     const anyRow = (r.target ?? r.actual)!;
     const name = r.name ?? (textOf(sheet.cell(anyRow, nameCol)).trim() || `${m.nameColumn}${anyRow}`);
-    for (const row of [r.target, r.actual]) {
-      if (row !== undefined && !seenHidden.has(row) && sheet.isRowHidden(row)) {
-        seenHidden.add(row);
-        findings.push(finding('sheet.hidden-row', sheet.name, `${m.nameColumn}${row}`, row, null, { row }));
-      }
-    }
     const unitHint = r.unit !== undefined ? r.unit : tableUnit;
-    const options = r.unit !== undefined ? { headerUnit: r.unit ?? null } : tableOptions;
-    const label = r.label ?? null;
+    const reader = new CellReader(sheet, cache, (r.unit !== undefined ? r.unit : tableUnit) ?? null, r.label ?? null);
+    hiddenRow(sheet, r.target, m.nameColumn, seenHidden, reader);
+    if (r.actual !== r.target) hiddenRow(sheet, r.actual, m.nameColumn, seenHidden, reader);
 
     let baseline: ReadIndicator['baseline'] = null;
-    if (m.baseline && baselineFy !== null) {
+    if (m.baseline && baselineFy !== null && baselineCol !== null) {
       const row = m.baseline.row === 'actual' ? (r.actual ?? r.target) : (r.target ?? r.actual);
-      const b = readCell(sheet, baselineCol, row, 'baseline', options, label, findings, cache);
-      if (b.value && b.cell) baseline = { fy: baselineFy, value: b.value, cell: b.cell };
+      if (row !== undefined) {
+        const cell = baselineCol.letters + row;
+        baseline = { fy: baselineFy, value: reader.read(baselineCol, row, cell, 'baseline'), cell };
+      }
     }
 
     const yearCells: YearCells[] = [];
     const statedRow = r.actual ?? r.target;
     for (const y of years) {
-      const t = readCell(sheet, y.target, r.target, 'target', options, label, findings, cache);
-      const a = readCell(sheet, y.actual, r.actual, 'actual', options, label, findings, cache);
-      const s = readCell(sheet, y.stated, statedRow, 'stated', options, label, findings, cache);
-      if (a.value && (a.value.kind === 'quantity' || a.value.kind === 'status')) yearsWithActuals.add(y.fy);
-      yearCells.push({ fy: y.fy, target: t.value, actual: a.value, stated: s.value, cells: { target: t.cell, actual: a.cell, stated: s.cell } });
+      const tCell = y.target !== null && r.target !== undefined ? y.target.letters + r.target : null;
+      const aCell = y.actual !== null && r.actual !== undefined ? y.actual.letters + r.actual : null;
+      const sCell = y.stated !== null && statedRow !== undefined ? y.stated.letters + statedRow : null;
+      const target = tCell !== null ? reader.read(y.target!, r.target!, tCell, 'target') : null;
+      const actual = aCell !== null ? reader.read(y.actual!, r.actual!, aCell, 'actual') : null;
+      const stated = sCell !== null ? reader.read(y.stated!, statedRow!, sCell, 'stated') : null;
+      if (actual !== null && (actual.kind === 'quantity' || actual.kind === 'status')) yearsWithActuals.add(y.fy);
+      yearCells.push({ fy: y.fy, target, actual, stated, cells: { target: tCell, actual: aCell, stated: sCell } });
     }
 
     const direction = r.direction ?? m.direction ?? inferDirection(name);
-    const unit = unitHint ?? firstUnit(baseline?.value ?? null, yearCells);
-    return {
+    visit.indicator({
       sheet: sheet.name,
       table: tableIndex,
       name,
-      unit,
+      unit: unitHint ?? firstUnit(baseline?.value ?? null, yearCells),
       direction,
       cumulative: r.cumulative ?? m.cumulative ?? inferCumulative(name),
       method: r.method ?? m.method ?? ctx.method ?? (direction === 'down' ? 'inverse' : 'ratio'),
-      label,
+      label: r.label ?? null,
       baseline,
       years: yearCells,
-    };
-  });
-  return { indicators, findings, yearsWithActuals };
+      findings: reader.findings ?? NO_FINDINGS,
+    });
+  }
+  return yearsWithActuals;
+}
+
+/** A hidden row of the table is reported once, on the name column. */
+function hiddenRow(sheet: SheetGrid, row: number | undefined, nameColumn: string, seen: Set<number>, reader: CellReader): void {
+  if (row === undefined || seen.has(row) || !sheet.isRowHidden(row)) return;
+  seen.add(row);
+  reader.out().push(finding('sheet.hidden-row', sheet.name, `${nameColumn}${row}`, row, null, { row }));
 }
 
 type Role = 'target' | 'actual' | 'stated' | 'baseline';
@@ -239,6 +256,7 @@ export function evaluateIndicator(ind: ReadIndicator, opts: EvaluateOptions, fin
   const plannedTargets: PlannedTarget[] = [];
   const baselineQ = ind.baseline ? quantity(ind.baseline.value) : null;
   const down = ind.direction === 'down';
+  for (const f of ind.findings) findings.push(f);
 
   for (const y of ind.years) {
     const target = usableTarget(y.target);
@@ -310,24 +328,29 @@ export function evaluateIndicator(ind: ReadIndicator, opts: EvaluateOptions, fin
 
 /** A cumulative series must not fall: check the targets, and the actuals (from the baseline on), year by year. */
 function checkCumulative(ind: ReadIndicator, baseline: Quantity | null, findings: RawFinding[]): void {
-  const series = (role: 'target' | 'actual'): { fy: number; value: number; cell: string }[] => {
-    const out: { fy: number; value: number; cell: string }[] = [];
-    if (baseline && ind.baseline) out.push({ fy: ind.baseline.fy, value: baseline.value, cell: ind.baseline.cell });
-    for (const y of [...ind.years].sort((a, b) => a.fy - b.fy)) {
+  // Years are mapped in order as a rule; a mapping that lists them otherwise is read in year order all the same.
+  const years = isInYearOrder(ind.years) ? ind.years : [...ind.years].sort((a, b) => a.fy - b.fy);
+  for (const role of ['target', 'actual'] as const) {
+    let prevFy: number | null = null;
+    let prevValue = 0;
+    if (baseline && ind.baseline) {
+      prevFy = ind.baseline.fy;
+      prevValue = baseline.value;
+    }
+    for (const y of years) {
       const q = role === 'target' ? usableTarget(y.target) : quantity(y.actual);
       const cell = role === 'target' ? y.cells.target : y.cells.actual;
-      if (q && cell) out.push({ fy: y.fy, value: q.value, cell });
-    }
-    return out;
-  };
-  for (const role of ['target', 'actual'] as const) {
-    const s = series(role);
-    for (let i = 1; i < s.length; i++) {
-      const prev = s[i - 1]!;
-      const cur = s[i]!;
-      if (cur.fy > prev.fy && cur.value < prev.value) {
-        findings.push(finding('indicator.cumulative-decrease', ind.sheet, cur.cell, cur.value, prev.value, { fy: cur.fy, previousFy: prev.fy }));
+      if (!q || !cell) continue;
+      if (prevFy !== null && y.fy > prevFy && q.value < prevValue) {
+        findings.push(finding('indicator.cumulative-decrease', ind.sheet, cell, q.value, prevValue, { fy: y.fy, previousFy: prevFy }));
       }
+      prevFy = y.fy;
+      prevValue = q.value;
     }
   }
+}
+
+function isInYearOrder(years: readonly YearCells[]): boolean {
+  for (let i = 1; i < years.length; i++) if (years[i]!.fy < years[i - 1]!.fy) return false;
+  return true;
 }

@@ -73,9 +73,10 @@ function quotientFast(num: number, den: number, places: number): number | null {
 /** The ratio by the method, rounded half-up to `places` (2 for 目標達成状況), or null when it cannot be computed. */
 export function ratioAt(actual: number, target: number, method: RatioMethod, baseline: number | null, places = 2): number | null {
   if (method === 'ratio' || method === 'inverse') {
-    const [num, den] = method === 'ratio' ? [actual, target] : [target, actual];
+    const ratio = method === 'ratio';
+    const den = ratio ? target : actual;
     if (den === 0) return null;
-    const fast = quotientFast(num, den, places);
+    const fast = quotientFast(ratio ? actual : target, den, places);
     if (fast !== null) return fast;
   }
   const exact = exactRatio(actual, target, method, baseline);

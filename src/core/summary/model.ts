@@ -69,35 +69,74 @@ function wordsOf(t: Translate) {
 }
 type Words = ReturnType<typeof wordsOf>;
 
+/**
+ * Rows made one at a time, in order, by the maker that `start()` gives for each walk (a walk may start again from
+ * the first row). A plain iterator rather than a generator: the writers pull 100,000 rows, and a generator
+ * allocates a result object for each of them.
+ */
+function lazyRows(count: number, start: () => (i: number) => SummaryCell[]): Iterable<SummaryCell[]> {
+  return {
+    [Symbol.iterator](): Iterator<SummaryCell[]> {
+      const make = start();
+      let i = 0;
+      const result = { done: false, value: [] as SummaryCell[] };
+      return {
+        next(): IteratorResult<SummaryCell[]> {
+          if (i >= count) return { done: true, value: undefined };
+          result.value = make(i++);
+          return result;
+        },
+      };
+    },
+  };
+}
+
 /** One row per indicator and year; the last column links to the cell the row comes from (one link a row: a
  * summary of 100,000 rows must fit Excel's request limits). */
-function* achievementRows(indicators: readonly Indicator[], w: Words): Generator<SummaryCell[]> {
-  for (const ind of indicators) {
-    const sheet = plain(ind.sheet);
-    const name = plain(ind.name);
-    const unit = plain(ind.unit);
-    for (const p of ind.points) {
-      const cell = p.cells.actual ?? p.cells.target;
-      yield [
-        sheet,
-        name,
-        unit,
-        plain(p.fy),
-        plain(p.target, NUMBER_FORMAT),
-        p.targetQualifier ? w.qualifier[p.targetQualifier] : NULL_CELL,
-        plain(p.actual, NUMBER_FORMAT),
-        plain(p.ratio, RATIO_FORMAT),
-        w.status[p.status],
-        plain(p.statedRatio, RATIO_FORMAT),
-        linked(cell, ind.sheet, cell),
-      ];
-    }
-    for (const f of ind.plannedTargets) {
-      yield [
-        sheet,
-        name,
-        unit,
-        plain(f.fy),
+function achievementRows(indicators: readonly Indicator[], count: number, w: Words): Iterable<SummaryCell[]> {
+  const years = new Map<number, SummaryCell>();
+  const year = (fy: number): SummaryCell => {
+    let c = years.get(fy);
+    if (!c) years.set(fy, (c = Object.freeze({ value: fy })));
+    return c;
+  };
+  return lazyRows(count, () => {
+    // Rows are made in order: the k-th indicator's j-th point, then its planned targets.
+    let k = 0;
+    let j = 0;
+    let fixed: { sheet: SummaryCell; name: SummaryCell; unit: SummaryCell } | null = null;
+    return () => {
+      let ind = indicators[k]!;
+      while (j >= ind.points.length + ind.plannedTargets.length) {
+        ind = indicators[++k]!;
+        j = 0;
+        fixed = null;
+      }
+      fixed ??= { sheet: plain(ind.sheet), name: plain(ind.name), unit: plain(ind.unit) };
+      const p = ind.points[j];
+      if (p) {
+        j++;
+        const cell = p.cells.actual ?? p.cells.target;
+        return [
+          fixed.sheet,
+          fixed.name,
+          fixed.unit,
+          year(p.fy),
+          plain(p.target, NUMBER_FORMAT),
+          p.targetQualifier ? w.qualifier[p.targetQualifier] : NULL_CELL,
+          plain(p.actual, NUMBER_FORMAT),
+          plain(p.ratio, RATIO_FORMAT),
+          w.status[p.status],
+          plain(p.statedRatio, RATIO_FORMAT),
+          linked(cell, ind.sheet, cell),
+        ];
+      }
+      const f = ind.plannedTargets[j++ - ind.points.length]!;
+      return [
+        fixed.sheet,
+        fixed.name,
+        fixed.unit,
+        year(f.fy),
         plain(f.target, NUMBER_FORMAT),
         f.targetQualifier ? w.qualifier[f.targetQualifier] : NULL_CELL,
         NULL_CELL,
@@ -106,8 +145,8 @@ function* achievementRows(indicators: readonly Indicator[], w: Words): Generator
         NULL_CELL,
         linked(f.cell, ind.sheet, f.cell),
       ];
-    }
-  }
+    };
+  });
 }
 
 /** Change as a fraction of the previous amount (shown as %), in decimal; none for a new project. */
@@ -173,21 +212,24 @@ function budgetRows(budgets: readonly Budget[], t: Translate, w: Words): Summary
   return rows;
 }
 
-function* findingRows(findings: readonly Finding[], t: Translate): Generator<SummaryCell[]> {
+function findingRows(findings: readonly Finding[], t: Translate): Iterable<SummaryCell[]> {
   const severity = {
     error: Object.freeze({ value: t('severity.error'), style: 'severity.error' as StyleKey }),
     warning: Object.freeze({ value: t('severity.warning'), style: 'severity.warning' as StyleKey }),
     info: Object.freeze({ value: t('severity.info'), style: 'severity.info' as StyleKey }),
   };
-  for (const f of findings) yield [
-    severity[f.severity],
-    plain(f.rule),
-    plain(f.sheet),
-    f.sheet !== null && f.cell !== null ? linked(f.cell, f.sheet, f.cell) : plain(f.cell),
-    plain(f.message),
-    plain(f.expected, typeof f.expected === 'number' ? NUMBER_FORMAT : undefined),
-    plain(f.found, typeof f.found === 'number' ? NUMBER_FORMAT : undefined),
-  ];
+  return lazyRows(findings.length, () => (i) => {
+    const f = findings[i]!;
+    return [
+      severity[f.severity],
+      plain(f.rule),
+      plain(f.sheet),
+      f.sheet !== null && f.cell !== null ? linked(f.cell, f.sheet, f.cell) : plain(f.cell),
+      plain(f.message),
+      plain(f.expected, typeof f.expected === 'number' ? NUMBER_FORMAT : undefined),
+      plain(f.found, typeof f.found === 'number' ? NUMBER_FORMAT : undefined),
+    ];
+  });
 }
 
 export function summaryModel(result: CheckResult, findings: readonly Finding[], lang: Lang = 'ja'): SummaryModel {
@@ -206,7 +248,7 @@ export function summaryModel(result: CheckResult, findings: readonly Finding[], 
         name: t('sheet.achievement'),
         columns: [col('sheet', 14), col('name', 48), col('unit', 8), col('fy', 8), col('target', 12), col('qualifier', 8), col('actual', 12), col('ratio', 9), col('status', 11), col('statedRatio', 12), col('link', 10)],
         rowCount: achievementCount,
-        rows: () => achievementRows(result.indicators, w),
+        rows: () => achievementRows(result.indicators, achievementCount, w),
       },
       {
         key: 'budget',
