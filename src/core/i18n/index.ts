@@ -47,23 +47,45 @@ export function isLang(x: unknown): x is Lang {
   return x === 'ja' || x === 'en';
 }
 
-const templates = new Map<string, string>();
-
-/**
- * A message whose template is looked up once and filled in here: the same result as the translator for templates
- * with plain {{name}} slots, without i18next's per-call work (reports can hold tens of thousands of findings).
- */
-export function fillTemplate(lang: Lang, key: string, params: Readonly<Record<string, unknown>>): string {
-  const id = `${lang}\u0000${key}`;
-  let tpl = templates.get(id);
-  if (tpl === undefined) {
-    tpl = translator(lang)(key);
-    templates.set(id, tpl);
-  }
-  return tpl.replace(SLOT, (_, name: string) => {
-    const v = params[name];
-    return v === undefined || v === null ? '' : String(v);
-  });
+/** A template cut at its slots: text[0] name[0] text[1] name[1] … text[n]. */
+interface Compiled {
+  readonly text: readonly string[];
+  readonly names: readonly string[];
 }
 
+const templates: Record<Lang, Map<string, Compiled>> = { ja: new Map(), en: new Map() };
+
 const SLOT = /\{\{\s*([A-Za-z0-9_]+)\s*\}\}/g;
+
+function compile(template: string): Compiled {
+  const text: string[] = [];
+  const names: string[] = [];
+  let last = 0;
+  for (const m of template.matchAll(SLOT)) {
+    text.push(template.slice(last, m.index));
+    names.push(m[1]!);
+    last = m.index + m[0].length;
+  }
+  text.push(template.slice(last));
+  return { text, names };
+}
+
+/**
+ * A message whose template is looked up and cut at its slots once, then filled in here: the same result as the
+ * translator for templates with plain {{name}} slots, without i18next's per-call work (reports can hold tens of
+ * thousands of findings).
+ */
+export function fillTemplate(lang: Lang, key: string, params: Readonly<Record<string, unknown>>): string {
+  const cache = templates[lang];
+  let tpl = cache.get(key);
+  if (tpl === undefined) {
+    tpl = compile(translator(lang)(key));
+    cache.set(key, tpl);
+  }
+  let out = tpl.text[0]!;
+  for (let i = 0; i < tpl.names.length; i++) {
+    const v = params[tpl.names[i]!];
+    out += (v === undefined || v === null ? '' : String(v)) + tpl.text[i + 1]!;
+  }
+  return out;
+}

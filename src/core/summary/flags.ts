@@ -24,8 +24,9 @@ const SEVERITY_RANK: Record<string, number> = { 'severity.error': 3, 'status.gap
 export function flagPlan(result: CheckResult, findings: readonly Finding[], lang: Lang = 'ja'): CellFlag[] {
   const t = translator(lang);
   const severityWord: Record<string, string> = { error: t('severity.error'), warning: t('severity.warning'), info: t('severity.info') };
-  type Draft = { sheet: string; cell: string; style: StyleKey | null; note: string[] | null };
-  // Per sheet, then per cell: no key string is built for each of tens of thousands of cells.
+  // Built in place: each flag is made once, as it will be returned (tens of thousands of cells).
+  type Draft = { sheet: string; cell: string; style: StyleKey | null; fill: string | null; note: readonly string[] };
+  // Per sheet, then per cell: no key string is built for each cell.
   const bySheet = new Map<string, Map<string, Draft>>();
   const all: Draft[] = [];
   const at = (sheet: string, cell: string): Draft => {
@@ -33,7 +34,7 @@ export function flagPlan(result: CheckResult, findings: readonly Finding[], lang
     if (!cells) bySheet.set(sheet, (cells = new Map()));
     let f = cells.get(cell);
     if (!f) {
-      f = { sheet, cell, style: null, note: null };
+      f = { sheet, cell, style: null, fill: null, note: NO_NOTE };
       cells.set(cell, f);
       all.push(f);
     }
@@ -50,10 +51,12 @@ export function flagPlan(result: CheckResult, findings: readonly Finding[], lang
   for (const f of findings) {
     if (f.sheet === null || f.cell === null || !FLAGGED_SEVERITIES.has(f.severity)) continue;
     const flag = at(f.sheet, f.cell);
-    (flag.note ??= []).push(`[${severityWord[f.severity]}] ${f.message}`);
+    if (flag.note === NO_NOTE) flag.note = [];
+    (flag.note as string[]).push(`[${severityWord[f.severity]}] ${f.message}`);
     const style: StyleKey = `severity.${f.severity}` as StyleKey;
     // The strongest signal wins the fill: an error over a gap over a warning over a status.
     if ((SEVERITY_RANK[style] ?? 0) > (SEVERITY_RANK[flag.style ?? ''] ?? 0)) flag.style = style;
   }
-  return all.map((f) => ({ sheet: f.sheet, cell: f.cell, style: f.style, fill: f.style ? STYLES[f.style].fill : null, note: f.note ?? NO_NOTE }));
+  for (const f of all) if (f.style) f.fill = STYLES[f.style].fill;
+  return all;
 }
