@@ -1,6 +1,7 @@
-/** The integer fast path of ratios gives exactly what decimal arithmetic gives, for every method and rounding. */
+/** The integer fast paths (ratios, sums) give exactly what decimal arithmetic gives, for every method and rounding. */
 import fc from 'fast-check';
-import { exactRatio, ratioAt, roundRatio } from '../src/core/evaluate/ratio';
+import Decimal from 'decimal.js';
+import { exactRatio, ratioAt, roundRatio, sum } from '../src/core/evaluate/ratio';
 
 const amount = fc.oneof(
   fc.integer({ min: 0, max: 10_000_000 }),
@@ -26,4 +27,21 @@ test('the examples of the sheets: 29/30 → 0.97, 47.4/50 → 0.95, 160/130 at 3
   expect(ratioAt(42, 44.1, 'inverse', null)).toBe(1.05);
   expect(ratioAt(5, 0, 'ratio', null)).toBeNull();
   expect(ratioAt(55, 60, 'progress', 40)).toBe(0.75);
+});
+
+describe('sum', () => {
+  test('exact in decimal: 0.1 + 0.2 is 0.3, amounts in 千円 add as integers', () => {
+    expect(sum([0.1, 0.2])).toBe(0.3);
+    expect(sum([51835, 78128, 104737, 11156, 7141, 744, 2500])).toBe(256241);
+    expect(sum([])).toBe(0);
+  });
+
+  test('the integer fast path gives what decimal.js gives, also past 2^53 and with decimals mixed in', () => {
+    const exact = (xs: number[]) => xs.reduce((s, x) => s.plus(x), new Decimal(0)).toNumber();
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.integer({ min: -1e9, max: 1e9 }), fc.constantFrom(Number.MAX_SAFE_INTEGER, 0.5, 1.25, -0.1)), { maxLength: 30 }), (xs) => {
+        expect(sum(xs)).toBe(exact(xs));
+      }),
+    );
+  });
 });

@@ -66,14 +66,31 @@ export function columnLetters(col: number): string {
   return s;
 }
 
-const ADDRESS = /^\$?([A-Za-z]{1,3})\$?([1-9][0-9]{0,6})$/;
-
-/** 'E12' → { row: 12, col: 5 }, or null when the text is not a cell address. */
+/** 'E12' → { row: 12, col: 5 }, or null when the text is not a cell address ($ signs allowed: '$E$12'). */
 export function parseAddress(address: string): CellRef | null {
-  const m = ADDRESS.exec(address.trim());
-  if (!m) return null;
-  const col = columnNumber(m[1]!);
-  const row = Number(m[2]);
+  // By hand rather than by a regular expression: budget blocks resolve thousands of addresses.
+  const s = address.trim();
+  let i = s.charCodeAt(0) === 36 /* $ */ ? 1 : 0;
+  let col = 0;
+  const colStart = i;
+  for (; i < s.length && i - colStart < 4; i++) {
+    const c = s.charCodeAt(i) | 0x20; // lower case
+    if (c < 97 || c > 122) break;
+    col = col * 26 + (c - 96);
+  }
+  const letters = i - colStart;
+  if (letters < 1 || letters > 3) return null;
+  if (s.charCodeAt(i) === 36) i++;
+  const rowStart = i;
+  if (s.charCodeAt(i) === 48 /* 0 */) return null;
+  let row = 0;
+  for (; i < s.length; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return null;
+    row = row * 10 + d;
+  }
+  const digits = i - rowStart;
+  if (digits < 1 || digits > 7) return null;
   if (col > 16384 || row > 1048576) return null;
   return { row, col };
 }

@@ -94,7 +94,18 @@ export function difference(a: number, b: number): number {
   return new D(a).minus(b).toNumber();
 }
 
+/** Exact sum in decimal; integers (amounts in 千円, the usual case) need no decimal while the sum stays exact. */
 export function sum(values: readonly number[]): number {
+  let total = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    total += v;
+    if (!Number.isSafeInteger(v) || !Number.isSafeInteger(total)) return decimalSum(values);
+  }
+  return total;
+}
+
+function decimalSum(values: readonly number[]): number {
   let s = new D(0);
   for (const v of values) s = s.plus(v);
   return s.toNumber();

@@ -305,7 +305,7 @@ function readNumber(s: string, at: number): { digits: string; end: number } | nu
   const next = s.charAt(i);
   if ((next === '.' || next === ',') && isDigit(s.charCodeAt(i + 1))) return null;
   const written = s.slice(at, i);
-  return { digits: grouped ? written.split(',').join('') : written, end: i };
+  return { digits: grouped ? written.replaceAll(',', '') : written, end: i };
 }
 
 function toQuantity(d: Draft, relativeTo: string | null, more: readonly Quantity[]): Quantity {
