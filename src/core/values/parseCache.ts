@@ -5,6 +5,7 @@
 import type { CellValue } from '../grid';
 import type { ParsedValue } from './types';
 import { parseCell } from './parse';
+import { fastQuantity } from './fastQuantity';
 
 const MAX_ENTRIES = 200_000;
 
@@ -22,7 +23,7 @@ export class ParseCache {
   private memo(map: Map<string, ParsedValue>, key: string, cell: CellValue, headerUnit: string | null): ParsedValue {
     let v = map.get(key);
     if (v === undefined) {
-      v = parseCell(cell, { headerUnit });
+      v = fastQuantity(key, headerUnit) ?? parseCell(cell, { headerUnit });
       // A bounded memory: on a huge sheet of distinct values it starts again rather than grow without end.
       if (map.size >= MAX_ENTRIES) map.clear();
       map.set(key, v);
