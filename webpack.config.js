@@ -9,12 +9,13 @@
  *   that any Node-only import in the core breaks this build (test/core-browser.test.ts runs it without Node).
  *
  *   webpack --mode production                  both (npm run build)
- *   webpack --mode production --env only=core  the engine only; also only=addin, only=demo (the demo page alone)
+ *   webpack --mode production --env only=core  the engine only; also only=addin, only=demo (the demo page alone),
+ *                                              only=functions (the custom functions' script and functions.json alone)
  *   webpack serve --mode development           the add-in on https://localhost:3000/ (npm run dev-server)
  *   webpack serve --mode development --env only=demo --env http   the demo alone over http (scripts/start.js)
  *
  * From Node: require('./webpack.config.js')({ only: 'core', outDir }, { mode: 'development' }) is the engine's
- * configuration alone; outDir replaces the output folder of a single configuration (only=core|addin|demo).
+ * configuration alone; outDir replaces the output folder of a single configuration (only=core|addin|demo|functions).
  *
  * The add-in's output is dist/addin/, not dist/ itself: dist/ also holds the command line (tsc), which a clean of the
  * whole folder would remove.
@@ -28,6 +29,8 @@ const path = require('path');
 const urlDev = 'https://localhost:3000/';
 const urlProdPlaceholder = 'https://tassei.example.invalid/';
 const devServerPort = 3000;
+/** The Excel custom functions (TASSEI.*): their JSDoc is the source of functions.json. */
+const functionsSource = path.resolve(__dirname, 'src/functions/functions.ts');
 
 /** The production base URL (ends with '/'), from TASSEI_ADDIN_URL; a placeholder, with a warning, when it is not set. */
 function productionUrl() {
@@ -69,28 +72,40 @@ function addinConfig(env, mode) {
   const CopyWebpackPlugin = require('copy-webpack-plugin');
   const dev = mode === 'development';
   const demoOnly = env.only === 'demo';
+  const functionsOnly = env.only === 'functions';
   const urlProd = dev ? urlDev : productionUrl();
-  if (!dev && urlProd === urlProdPlaceholder) {
+  if (!dev && !functionsOnly && urlProd === urlProdPlaceholder) {
     console.warn(`[tassei] TASSEI_ADDIN_URL is not set: dist/addin/manifest.xml points at the placeholder ${urlProdPlaceholder}`);
   }
 
-  // The task pane's page loads several entries (the pane, the commands, later the custom functions) that must share
+  // The task pane's page loads several entries (the pane, the commands, the custom functions) that must share
   // one webpack runtime: a module they both import is then one instance, with one state, not one per entry.
   const taskpanePage = (file) => ({ import: file, runtime: 'runtime' });
   const entry = demoOnly
     ? { demo: './src/demo/index.tsx' }
-    : {
-        taskpane: taskpanePage('./src/taskpane/index.tsx'),
-        commands: taskpanePage('./src/commands/commands.ts'),
-        demo: './src/demo/index.tsx',
-      };
+    : functionsOnly
+      ? { functions: functionsSource }
+      : {
+          taskpane: taskpanePage('./src/taskpane/index.tsx'),
+          commands: taskpanePage('./src/commands/commands.ts'),
+          // dependOn: the modules the pane already has (the engine, i18next, decimal.js) are not loaded twice.
+          functions: { import: functionsSource, dependOn: 'taskpane' },
+          demo: './src/demo/index.tsx',
+        };
   const pages = [];
-  if (!demoOnly) {
+  if (!demoOnly && !functionsOnly) {
     // Shared runtime (as in the yo-office shared-runtime template): the ribbon's FunctionFile is the task pane's
     // page, so the commands are loaded there; there is no separate commands.html.
-    pages.push(new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['taskpane', 'commands'], chunksSortMode: 'manual' }));
+    pages.push(new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['taskpane', 'commands', 'functions'], chunksSortMode: 'manual' }));
   }
-  pages.push(new HtmlWebpackPlugin({ filename: 'demo.html', template: './src/demo/demo.html', chunks: ['demo'] }));
+  if (!functionsOnly) pages.push(new HtmlWebpackPlugin({ filename: 'demo.html', template: './src/demo/demo.html', chunks: ['demo'] }));
+  // functions.json (the metadata Excel registers the custom functions from) is generated from functions.ts's JSDoc;
+  // the plugin's loader appends CustomFunctions.associate("ID", fn) for each function to that module.
+  const customFunctions = [];
+  if (!demoOnly) {
+    const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
+    customFunctions.push(new CustomFunctionsMetadataPlugin({ input: functionsSource, output: 'functions.json' }));
+  }
 
   return {
     name: 'addin',
@@ -133,7 +148,8 @@ function addinConfig(env, mode) {
     },
     plugins: [
       ...pages,
-      new CopyWebpackPlugin({
+      ...customFunctions,
+      ...(functionsOnly ? [] : [new CopyWebpackPlugin({
         patterns: [
           { from: 'assets', to: 'assets' },
           // The demo page opens the sample workbooks (fetch('samples/NAME.xlsx')) and their mappings.
@@ -144,7 +160,7 @@ function addinConfig(env, mode) {
             transform: (content) => (dev ? content : content.toString().replaceAll(urlDev, urlProd)),
           },
         ],
-      }),
+      })]),
     ],
     performance: { hints: false }, // the budget is .size-limit.json's (gzipped), checked by scripts/size.js
     devtool: 'source-map',
@@ -206,8 +222,8 @@ async function withDevServer(config, env) {
 module.exports = (env = {}, argv = {}) => {
   const mode = argv.mode || 'production';
   if (env.only === 'core') return coreConfig(env, mode);
-  if (env.only !== undefined && env.only !== 'addin' && env.only !== 'demo') {
-    throw new Error(`--env only=${env.only}: expected core, addin or demo`);
+  if (env.only !== undefined && env.only !== 'addin' && env.only !== 'demo' && env.only !== 'functions') {
+    throw new Error(`--env only=${env.only}: expected core, addin, demo or functions`);
   }
   const addin = addinConfig(env, mode);
   // `webpack serve` (env.WEBPACK_SERVE): the add-in alone, with the dev server (a Promise: certificates are async).

@@ -479,7 +479,7 @@ function webpackBuild(outDir, extraAlias) {
   });
 }
 
-const TASKPANE_PAGE_ENTRIES = ['taskpane', 'commands'];
+const TASKPANE_PAGE_ENTRIES = ['taskpane', 'commands', 'functions'];
 const HELPERS = /[\\/]node_modules[\\/]@microsoft[\\/]office-js-helpers[\\/]/;
 const EXCELJS = /[\\/]node_modules[\\/]exceljs[\\/]/;
 

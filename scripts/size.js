@@ -15,8 +15,8 @@ const path = require('path');
 const zlib = require('zlib');
 
 const ROOT = path.resolve(__dirname, '..');
-/** The entries whose scripts taskpane.html loads (shared runtime: the commands live in the task pane's page). */
-const TASKPANE_PAGE_ENTRIES = ['taskpane', 'commands'];
+/** The entries whose scripts taskpane.html loads (shared runtime: the commands and custom functions live in the task pane's page). */
+const TASKPANE_PAGE_ENTRIES = ['taskpane', 'commands', 'functions'];
 const EXCELJS = /[\\/]node_modules[\\/]exceljs[\\/]/;
 
 const kB = (n) => `${(n / 1000).toFixed(1)} kB`;

@@ -85,7 +85,7 @@ const resource = new Map(resourceList.map((r) => [r.id, r]));
 function expectedKind(name: string, ancestors: string[]): ResourceKind {
   if (name === 'bt:Image' && ancestors.at(-1) === 'Icon') return 'bt:Image';
   if (['SourceLocation', 'FunctionFile', 'Runtime', 'LearnMoreUrl', 'Url', 'Script', 'Page', 'Metadata'].includes(name)) return 'bt:Url';
-  if (['Label', 'Title', 'Tooltip'].includes(name)) return 'bt:ShortString';
+  if (['Label', 'Title', 'Tooltip', 'Namespace'].includes(name)) return 'bt:ShortString';
   if (name === 'Description') return 'bt:LongString';
   throw new Error(`no rule for resid on <${name}> (under ${ancestors.join(' > ')})`);
 }
@@ -193,12 +193,12 @@ describe('manifest.xml', () => {
     }
   });
 
-  test('opens Excel workbooks, reads and writes the document, and asks for ExcelApi 1.9 and the shared runtime', () => {
+  test('opens Excel workbooks, reads and writes the document, and asks for ExcelApi 1.9, the shared runtime and custom functions', () => {
     expect(children(only(app, 'Hosts'), 'Host').map((h) => h.attrs.Name)).toEqual(['Workbook']);
     expect(only(app, 'Permissions').text).toBe('ReadWriteDocument');
     const sets = only(only(app, 'Requirements'), 'Sets');
     const versions = Object.fromEntries(children(sets, 'Set').map((s) => [s.attrs.Name, s.attrs.MinVersion]));
-    expect(versions).toEqual({ ExcelApi: '1.9', SharedRuntime: '1.1' });
+    expect(versions).toEqual({ ExcelApi: '1.9', SharedRuntime: '1.1', CustomFunctionsRuntime: '1.1' });
     expect(child(app, 'AppDomains')).toBeUndefined(); // the add-in navigates to no other domain
   });
 
@@ -271,6 +271,34 @@ describe('manifest.xml', () => {
     expect(taskpaneUrl).toBe(`${webpackConfig.urlDev}taskpane.html`);
     expect(only(only(app, 'DefaultSettings'), 'SourceLocation').attrs.DefaultValue).toBe(taskpaneUrl);
     expect(only(only(host, 'DesktopFormFactor'), 'FunctionFile').attrs.resid).toBe('Taskpane.Url');
+  });
+
+  test('declares the custom functions TASSEI.*: script, shared-runtime page, metadata and namespace, as webpack emits them', () => {
+    const desktop = only(only(only(overrides, 'Hosts'), 'Host'), 'DesktopFormFactor');
+    // Schema order: GetStarted, FunctionFile, then the extension points; custom functions before the ribbon.
+    const names = desktop.children.map((c) => (c.name === 'ExtensionPoint' ? `ExtensionPoint:${c.attrs['xsi:type']}` : c.name));
+    expect(names).toEqual(['GetStarted', 'FunctionFile', 'ExtensionPoint:CustomFunctions', 'ExtensionPoint:PrimaryCommandSurface']);
+    const point = desktop.children.find((c) => c.attrs['xsi:type'] === 'CustomFunctions')!;
+    expect(point.children.map((c) => c.name)).toEqual(['Script', 'Page', 'Metadata', 'Namespace']);
+    const url = (element: string) => resource.get(only(only(point, element), 'SourceLocation').attrs.resid ?? '')?.node.attrs.DefaultValue;
+    expect(url('Script')).toBe(`${webpackConfig.urlDev}functions.js`);
+    // Shared runtime: the functions' page is the task pane's, the same as the Runtime's.
+    expect(only(only(point, 'Page'), 'SourceLocation').attrs.resid).toBe(only(only(only(only(overrides, 'Hosts'), 'Host'), 'Runtimes'), 'Runtime').attrs.resid);
+    expect(url('Metadata')).toBe(`${webpackConfig.urlDev}functions.json`);
+    const namespace = resource.get(only(point, 'Namespace').attrs.resid ?? '');
+    expect(namespace?.kind).toBe('bt:ShortString');
+    expect(namespace?.node.attrs.DefaultValue).toBe('TASSEI');
+    expect(children(namespace!.node, 'bt:Override').map((o) => o.attrs.Value)).toEqual(['TASSEI']); // a namespace is not translated
+    // What the URLs name is what the add-in build emits: the functions entry (functions.js, loaded by taskpane.html)
+    // and the metadata plugin's output.
+    const config = webpackConfig({ only: 'addin' }, { mode: 'development' }) as {
+      entry: Record<string, unknown>;
+      plugins: { options?: { output?: string; filename?: string; chunks?: string[] } }[];
+    };
+    expect(Object.keys(config.entry)).toContain('functions');
+    expect(config.plugins.map((p) => p.options?.output).filter(Boolean)).toEqual(['functions.json']);
+    const taskpanePage = config.plugins.find((p) => p.options?.filename === 'taskpane.html');
+    expect(taskpanePage?.options?.chunks).toContain('functions');
   });
 
   test('uses https for every URL, all on the development server (so the production build rewrites them all)', () => {

@@ -17,3 +17,8 @@ export { formatAmount, formatRatio } from './format';
 export type { Indicator, Point, PlannedTarget } from './evaluate/indicators';
 export type { Budget } from './evaluate/budgets';
 export type { Status, Thresholds } from './evaluate/ratio';
+export {
+  ratioFormula, statusFormula, valueFormula, unitFormula, fyFormula, changeFormula, FORMULA_FUNCTIONS, isFormulaError,
+  type FormulaArg, type FormulaCell, type FormulaError, type FormulaErrorCode, type FormulaResult, type FormulaValue,
+  type FormulaOptions, type FormulaFunctionName,
+} from './functions';

@@ -4,8 +4,9 @@
  * Excel; the browser test drives this page.
  *
  * ?sample=shisaku-322-r3|monitoring-r1|jigyo-keikaku-r6 · ?lang=ja|en · ?notes=0 (an Excel without the notes API)
+ * · ?view=functions (the TASSEI.* formulas computed by HyperFormula: FunctionsView.tsx)
  */
-import { useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from '../taskpane/App';
 import { TasseiService } from '../taskpane/service';
@@ -13,6 +14,9 @@ import { ExcelConnector, type ExcelApi } from '../excel/connector';
 import { isLang, type CellRange, type Lang } from '../core';
 import { GridView } from './GridView';
 import type { HostWorkbookModel } from '../excelHost/model';
+
+// ?view=functions: the TASSEI.* formulas on a formula engine (HyperFormula), loaded only when asked for.
+const FunctionsView = lazy(() => import('./FunctionsView'));
 
 const SAMPLES = ['shisaku-322-r3', 'monitoring-r1', 'jigyo-keikaku-r6'] as const;
 
@@ -83,6 +87,9 @@ function Demo({ sample, lang, notes }: { sample: string; lang: Lang; notes: bool
           <a style={{ color: 'white' }} href={`?sample=${sample}&lang=${lang === 'ja' ? 'en' : 'ja'}`}>
             {lang === 'ja' ? 'English' : '日本語'}
           </a>
+          <a style={{ color: 'white' }} href={`?view=functions&lang=${lang}`} data-testid="open-functions">
+            数式 / Formulas (TASSEI.*)
+          </a>
         </header>
         <div style={{ height: 'calc(100% - 36px)' }}>
           <GridView
@@ -109,4 +116,14 @@ const langParam = params.get('lang');
 const lang: Lang = isLang(langParam) ? langParam : 'ja';
 document.documentElement.lang = lang;
 const root = document.getElementById('container');
-if (root) createRoot(root).render(<Demo sample={sample} lang={lang} notes={params.get('notes') !== '0'} />);
+if (root) {
+  createRoot(root).render(
+    params.get('view') === 'functions' ? (
+      <Suspense fallback={<p role="status">読み込み中… / Loading…</p>}>
+        <FunctionsView lang={lang} />
+      </Suspense>
+    ) : (
+      <Demo sample={sample} lang={lang} notes={params.get('notes') !== '0'} />
+    ),
+  );
+}
