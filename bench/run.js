@@ -19,7 +19,8 @@
  *
  * Options: --runs N (3) · --quick (skip the merged-cells variant) · --profile / --no-profile (CPU profile of the
  * engine with its hot spots printed; by default only when the engine misses its bar) · --regen (regenerate the
- * workbooks) · --no-results (do not rewrite bench/RESULTS.md) · --no-addin (skip bench/addin.js)
+ * workbooks) · --no-results (do not rewrite bench/RESULTS.md) · --no-addin (skip bench/addin.js) · --no-functions,
+ * --no-detection, --no-batch (skip bench/functions.js, bench/detection.js, bench/batch.js)
  *
  * At the end, bench/addin.js (the add-in: context.sync round trips on the in-memory Excel host at 10, 1,000 and
  * 10,000 indicator rows, and the task pane's bundle size) runs in its own process; its figures are printed and
@@ -40,7 +41,7 @@ const BLOCKS = 5000;
 const SEED = 1;
 
 function parseArgs(argv) {
-  const o = { runs: 3, quick: false, profile: null, regen: false, results: true, addin: true };
+  const o = { runs: 3, quick: false, profile: null, regen: false, results: true, addin: true, functions: true, detection: true, batch: true };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--runs') o.runs = Math.max(1, Number(argv[++i]) || 3);
@@ -50,6 +51,9 @@ function parseArgs(argv) {
     else if (a === '--regen') o.regen = true;
     else if (a === '--no-results') o.results = false;
     else if (a === '--no-addin') o.addin = false;
+    else if (a === '--no-functions') o.functions = false;
+    else if (a === '--no-detection') o.detection = false;
+    else if (a === '--no-batch') o.batch = false;
     else throw new Error(`unknown argument: ${a}`);
   }
   return o;
@@ -414,19 +418,24 @@ async function main() {
     console.log('figures written to bench/RESULTS.md');
   }
 
-  // The add-in (bench/addin.js, its own process): round trips on the in-memory Excel host, the task pane's bundle.
-  if (opts.addin) {
+  // The other benchmarks, each in its own process, each appending its markdown section to RESULTS.md.
+  const sections = [
+    { on: opts.addin, script: 'addin.js', what: 'add-in figures (round trips on the in-memory Excel host, the bundle)' },
+    { on: opts.functions, script: 'functions.js', what: 'formula figures (TASSEI.RATIO in HyperFormula)' },
+    { on: opts.detection, script: 'detection.js', what: 'detection figures (precision, recall, cost)' },
+  ];
+  for (const sec of sections.filter((x) => x.on)) {
     console.log('');
-    const section = path.join(CACHE, 'addin-results.md');
-    fs.rmSync(section, { force: true });
-    const run = spawnSync(process.execPath, [path.join(__dirname, 'addin.js'), '--markdown', section], { cwd: ROOT, stdio: 'inherit' });
+    const file = path.join(CACHE, `${path.basename(sec.script, '.js')}-results.md`);
+    fs.rmSync(file, { force: true });
+    const run = spawnSync(process.execPath, [path.join(__dirname, sec.script), '--markdown', file], { cwd: ROOT, stdio: 'inherit' });
     if (run.status !== 0) {
-      console.error('bench/addin.js could not measure everything (see above)');
+      console.error(`bench/${sec.script} could not measure everything (see above)`);
       process.exitCode = 1;
     }
-    if (opts.results && fs.existsSync(section)) {
-      fs.appendFileSync(path.join(__dirname, 'RESULTS.md'), fs.readFileSync(section, 'utf8'));
-      console.log('add-in figures appended to bench/RESULTS.md');
+    if (opts.results && fs.existsSync(file)) {
+      fs.appendFileSync(path.join(__dirname, 'RESULTS.md'), `\n${fs.readFileSync(file, 'utf8')}`);
+      console.log(`${sec.what} appended to bench/RESULTS.md`);
     }
   }
 }

@@ -142,15 +142,29 @@ describe('tassei check', () => {
     expect(report.files[1].budgets).toHaveLength(25);
   });
 
-  test('a workbook with no mapping, a missing file, and bad usage each say what to do (exit 2)', () => {
+  test('a workbook with no mapping is checked through detection, a missing file is not-found, bad usage says what to do', () => {
     const dir = workdir();
     copyFileSync(path.join(dir, 'jigyo-keikaku-r6.xlsx'), path.join(dir, 'plain.xlsx'));
-    const r = tassei(['check', '--json', 'plain.xlsx', 'nowhere.xlsx'], dir);
-    expect(r.code).toBe(2);
-    const files = JSON.parse(r.stdout).files;
-    expect(files[0].error.code).toBe('no-mapping');
-    expect(files[0].error.message).toContain('--mapping');
-    expect(files[1].error.code).toBe('no-mapping');
+    // plain.xlsx has no plain.tassei.json: its tables are detected, and it reads as the sample does with its sidecar.
+    const r = tassei(['check', '--json', 'plain.xlsx', 'nowhere.xlsx', 'jigyo-keikaku-r6.xlsx'], dir);
+    expect(r.code).toBe(2); // nowhere.xlsx could not be read
+    const [plain, nowhere, hand] = JSON.parse(r.stdout).files;
+    expect([plain.error, plain.mapping, hand.mapping]).toEqual([null, 'detected', 'jigyo-keikaku-r6.tassei.json']);
+    expect(plain.tables).toEqual(hand.tables);
+    expect(plain.tables.map((t: { range: string }) => t.range)).toEqual(['A4:F127', 'A4:C11', 'A16:D19', 'A23:D26']);
+    expect(plain.budgets).toEqual(hand.budgets);
+    expect(plain.indicators).toEqual(hand.indicators);
+    expect(plain.findings).toEqual(hand.findings);
+    expect(plain.detection.tables.every((t: { applied: boolean }) => t.applied)).toBe(true);
+    expect(nowhere.error.code).toBe('not-found');
+    expect(nowhere.mapping).toBeNull(); // nothing was detected in a file that is not there
+    // The readable summary says the mapping was detected, in words, in both languages.
+    const text = tassei(['check', 'plain.xlsx'], dir);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain('マッピング: 自動検出（表の候補 4 件のうち 4 件を適用）');
+    expect(text.stdout).toContain('表 4 件（指標 11 件、予算 25 事業）');
+    expect(tassei(['check', '--lang', 'en', 'plain.xlsx'], dir).stdout).toContain('Mapping: detected (4 of 4 proposed tables applied)');
+    expect(tassei(['check', 'jigyo-keikaku-r6.xlsx'], dir).stdout).toContain('マッピング: jigyo-keikaku-r6.tassei.json');
     const missing = tassei(['check', '--json', '--mapping', 'jigyo-keikaku-r6.tassei.json', 'nowhere.xlsx'], dir);
     expect(JSON.parse(missing.stdout).files[0].error.code).toBe('not-found');
     const usage = tassei(['check', '--fy', 'R3', 'plain.xlsx'], dir);

@@ -537,7 +537,7 @@ describe('fixture: 成果目標値', () => {
 });
 
 describe('messages', () => {
-  const reasons = ['error-cell', 'boolean', 'date', 'too-long', 'code', 'unrecognized'] as const;
+  const reasons = ['error-cell', 'boolean', 'date', 'too-long', 'code', 'unlabelled', 'unrecognized'] as const;
   test.each(reasons)('%s has a Japanese and an English message with {{text}}', (reason) => {
     expect(valueMessages.ja[reason]).toContain('{{text}}');
     expect(valueMessages.en[reason]).toContain('{{text}}');

@@ -24,6 +24,10 @@ import { openWorkbook, workbookGrid } from '../xlsx';
 import { addSummarySheets, applyFlags } from '../xlsx/writeChecked';
 import { readInputFile } from './readFile';
 import { exists, loadMapping, sidecarOf, type LoadedMapping } from './mappingFile';
+import { detectWorkbookDetails, detectionReport, type DetectionReport } from '../core/detect';
+
+/** files[].mapping when no mapping was given and the tables were detected (docs/REPORT.md). */
+export const DETECTED_MAPPING = 'detected';
 import type { CheckArgs } from './args';
 import { renderText } from './summaryText';
 
@@ -61,19 +65,32 @@ async function checkOne(file: string, args: CheckArgs, given: { mapping: Mapping
   let mapping = given;
   if (!mapping) {
     const sidecar = sidecarOf(file);
-    if (!(await exists(sidecar))) return fail('no-mapping', t('cli.noMapping', { file, sidecar }));
-    const loaded = await loadMapping(sidecar);
-    if (!loaded.ok) return fail('mapping-invalid', mappingProblem(loaded, t), sidecar);
-    mapping = loaded;
+    // No --mapping and no sidecar: the tables are detected once the workbook is open (files[].mapping "detected").
+    if (!(await exists(sidecar))) mapping = { mapping: { version: 1, tables: [] }, file: DETECTED_MAPPING };
+    else {
+      const loaded = await loadMapping(sidecar);
+      if (!loaded.ok) return fail('mapping-invalid', mappingProblem(loaded, t), sidecar);
+      mapping = loaded;
+    }
   }
 
+  // A file that cannot be read had nothing detected in it: its mapping is null, not "detected".
+  const unreadMapping = mapping.file === DETECTED_MAPPING ? null : mapping.file;
   const input = await readInputFile(file);
-  if (!input.ok) return { report: failedFileReport(file, input.error, args.lang), mapping: mapping.file, output: null, outputProblem: null };
+  if (!input.ok) return { report: failedFileReport(file, input.error, args.lang), mapping: unreadMapping, output: null, outputProblem: null };
   const opened = await openWorkbook(input.bytes);
-  if (!opened.ok) return { report: failedFileReport(file, opened.error, args.lang), mapping: mapping.file, output: null, outputProblem: null };
+  if (!opened.ok) return { report: failedFileReport(file, opened.error, args.lang), mapping: unreadMapping, output: null, outputProblem: null };
 
-  const result = checkWorkbook(workbookGrid(opened.workbook), mapping.mapping, args.fy === null ? {} : { reportFy: args.fy });
-  const report = fileReport(file, result, args.lang);
+  const grid = workbookGrid(opened.workbook);
+  let detection: DetectionReport | null = null;
+  if (mapping.file === DETECTED_MAPPING && given === null) {
+    const detected = detectWorkbookDetails(grid);
+    mapping = { mapping: detected.mapping, file: DETECTED_MAPPING };
+    detection = detectionReport(detected, args.lang);
+  }
+  const result = checkWorkbook(grid, mapping.mapping, args.fy === null ? {} : { reportFy: args.fy });
+  // files[].detection: the proposals behind a detected mapping (an added field, docs/REPORT.md).
+  const report: FileReport = detection === null ? fileReport(file, result, args.lang) : Object.assign(fileReport(file, result, args.lang), { detection });
   if (args.out === null) return { report, mapping: mapping.file, output: null, outputProblem: null };
 
   const output = path.join(args.out, outputName(file));

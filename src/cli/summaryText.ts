@@ -1,8 +1,11 @@
 /** The readable summary `tassei check` prints without --json: what an official wants to see first. */
 import { formatAmount, totalsOf, translator, type Lang, type Report } from '../core';
+import type { DetectionReport } from '../core/detect';
 import type { FileOutcome } from './check';
 
 const FINDINGS_SHOWN = 12;
+/** Unsure parts of a detected mapping named in the summary (all of them are in --json's files[].detection). */
+const UNSURE_SHOWN = 3;
 
 export function renderText(report: Report, outcomes: readonly FileOutcome[], lang: Lang): string {
   const t = translator(lang);
@@ -10,7 +13,10 @@ export function renderText(report: Report, outcomes: readonly FileOutcome[], lan
   report.files.forEach((f, i) => {
     const o = outcomes[i]!;
     lines.push(t('cli.fileHeader', { file: f.file }));
-    if (o.mapping) lines.push(`  ${t('cli.mappingUsed', { mapping: o.mapping })}`);
+    // files[].detection is there exactly when the mapping was detected (docs/REPORT.md).
+    const detection = (f as { detection?: DetectionReport }).detection;
+    if (detection) lines.push(...detectedLines(detection, t));
+    else if (o.mapping) lines.push(`  ${t('cli.mappingUsed', { mapping: o.mapping })}`);
     if (f.error) {
       lines.push(`  ${t('cli.failed', { message: f.error.message })}`, '');
       return;
@@ -38,6 +44,18 @@ export function renderText(report: Report, outcomes: readonly FileOutcome[], lan
   });
   lines.push(t('cli.totals', { ...report.totals }));
   return `${lines.join('\n')}\n`;
+}
+
+/** A detected mapping said in words: how many proposals were applied, and what the user should confirm. */
+function detectedLines(d: DetectionReport, t: ReturnType<typeof translator>): string[] {
+  const applied = d.tables.filter((x) => x.applied);
+  const out = [`  ${t('cli.mappingDetected', { proposed: d.tables.length, applied: applied.length })}`];
+  const unsure = applied.flatMap((x) => x.unsure);
+  if (unsure.length > 0) {
+    const notes = unsure.slice(0, UNSURE_SHOWN).join(' / ') + (unsure.length > UNSURE_SHOWN ? ' …' : '');
+    out.push(`  ${t('cli.mappingDetectedUnsure', { count: unsure.length, notes })}`);
+  }
+  return out;
 }
 
 function budgetGroups(f: Report['files'][number]): [string | null, number | null][] {

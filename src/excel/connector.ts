@@ -70,6 +70,9 @@ export function rangesToRead(mapping: Mapping): Map<string, CellRange[]> {
   return out;
 }
 
+/** The most cells of one sheet read for detecting its tables (a used range to row 1,048,576 is not read whole). */
+const MAX_SHEET_CELLS = 400_000;
+
 /** Splits a range into row bands of at most `rows` rows (for the request budget). */
 function bands(r: CellRange, rows: number): CellRange[] {
   const out: CellRange[] = [];
@@ -99,7 +102,30 @@ export class ExcelConnector {
   }
 
   /** Reads what the engine needs for a mapping: sync 1 the sheets, sync 2 the cells (split only past 4 MB). */
-  async readWorkbook(mapping: Mapping): Promise<WorkbookRead> {
+  readWorkbook(mapping: Mapping): Promise<WorkbookRead> {
+    return this.readRanges(sheetsOf(mapping), rangesToRead(mapping));
+  }
+
+  /**
+   * A whole sheet (the active one unless named), for detecting its tables: sync 1 its name and used range, then
+   * the cells as readWorkbook reads them. A sheet past `maxCells` is read only down to that many cells.
+   */
+  async readSheet(sheet: string | null, maxCells = MAX_SHEET_CELLS): Promise<{ sheet: string; read: WorkbookRead; truncated: boolean }> {
+    const found = await this.run(async (ctx) => {
+      const ws = sheet === null ? ctx.workbook.worksheets.getActiveWorksheet() : ctx.workbook.worksheets.getItem(sheet);
+      ws.load('name');
+      const used = ws.getUsedRangeOrNullObject(true).load('rowIndex,columnIndex,rowCount,columnCount');
+      await ctx.sync();
+      return { name: ws.name, rows: used.isNullObject ? 0 : used.rowIndex + used.rowCount, cols: used.isNullObject ? 0 : used.columnIndex + used.columnCount };
+    });
+    // From A1: detection reads the titles and headings above and left of the tables too.
+    const cols = Math.max(1, found.cols);
+    const rows = Math.max(1, Math.min(found.rows, Math.floor(maxCells / cols)));
+    const read = await this.readRanges([found.name], new Map([[found.name, [{ top: 1, left: 1, bottom: rows, right: cols }]]]));
+    return { sheet: found.name, read, truncated: rows < found.rows };
+  }
+
+  private async readRanges(sheetNames: readonly string[], ranges: Map<string, CellRange[]>): Promise<WorkbookRead> {
     const caps = this.capabilities();
     return this.run(async (ctx) => {
       const wb = ctx.workbook;
@@ -107,8 +133,7 @@ export class ExcelConnector {
       wb.load('readOnly');
       await ctx.sync();
       const names = sheetItems.items.map((s) => s.name);
-      const wanted = sheetsOf(mapping).filter((s) => names.includes(s));
-      const ranges = rangesToRead(mapping);
+      const wanted = sheetNames.filter((s) => names.includes(s));
 
       const loaded = new Map<string, { blocks: LoadedBlock[]; merges: CellRange[]; hidden: Set<number>; rows: number; cols: number }>();
       const protection = new Map<string, Excel.WorksheetProtection>();

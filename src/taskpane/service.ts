@@ -20,13 +20,14 @@ import {
   formatRange,
 } from '../core';
 import { proposeBudgetTable, proposeIndicatorTable, type Proposal } from '../core/propose';
+import { DEFAULT_THRESHOLD, describeGrade, describeNote, detectSheet } from '../core/detect';
 import { moveTable, tableExtent } from '../core/schema/mappingCells';
 import type { ExcelConnector, FlagResult } from '../excel/connector';
 import { AddinError } from '../excel/errors';
 
 export type WorkbookPort = Pick<
   ExcelConnector,
-  'capabilities' | 'readWorkbook' | 'readArea' | 'applyFlags' | 'clearFlags' | 'writeSummary' | 'selectCell' | 'selection' | 'saveMapping' | 'loadSavedMapping'
+  'capabilities' | 'readWorkbook' | 'readArea' | 'readSheet' | 'applyFlags' | 'clearFlags' | 'writeSummary' | 'selectCell' | 'selection' | 'saveMapping' | 'loadSavedMapping'
 >;
 
 export interface CheckOutcome {
@@ -35,6 +36,30 @@ export interface CheckOutcome {
 }
 
 export const EMPTY_MAPPING: Mapping = { version: 1, tables: [] };
+
+/** A table detection proposes, in words for the pane. */
+export interface TableProposal {
+  readonly table: TableMapping;
+  readonly sheet: string;
+  readonly range: string;
+  /** 0–100. */
+  readonly confidence: number;
+  /** Sure enough to be applied by "accept all" (at or above the threshold, nothing to confirm). */
+  readonly sure: boolean;
+  readonly reasons: string[];
+  readonly unsure: string[];
+  /** The mapping already has a table of this kind at this place. */
+  readonly mapped: boolean;
+}
+
+export interface SheetProposals {
+  readonly sheet: string;
+  readonly proposals: TableProposal[];
+  /** 進展度 grades and data seen but not mappable, in words. */
+  readonly notes: string[];
+  /** Only the first rows of a very large sheet were read. */
+  readonly truncated: boolean;
+}
 
 export class TasseiService {
   constructor(
@@ -89,6 +114,33 @@ export class TasseiService {
     return kind === 'indicator' ? proposeIndicatorTable(sheet, sel.range) : proposeBudgetTable(sheet, sel.range);
   }
 
+  /** The tables detection finds on the active sheet, for the user to accept or correct; nothing is applied here. */
+  async detectTables(mapping: Mapping): Promise<SheetProposals> {
+    const t = translator(this.lang);
+    const { sheet, read, truncated } = await this.port.readSheet(null);
+    const grid = read.grid.sheet(sheet);
+    if (!grid) throw new AddinError('sheetMissing', { sheet });
+    const found = detectSheet(grid);
+    const proposals = found.tables.map((d): TableProposal => {
+      const table: TableMapping = { ...d.mapping, range: d.mapping.range ?? d.range };
+      return {
+        table,
+        sheet: d.sheet,
+        range: d.range,
+        confidence: Math.round(d.confidence * 100),
+        sure: d.confidence >= DEFAULT_THRESHOLD && d.unsure.length === 0,
+        reasons: d.reasons.map((n) => describeNote(n, this.lang, 'reason')),
+        unsure: d.unsure.map((n) => describeNote(n, this.lang, 'unsure')),
+        mapped: mapping.tables.some((m) => m.sheet === d.sheet && m.kind === d.kind && sameRange(m, table)),
+      };
+    });
+    const notes = [
+      ...found.grades.map((g) => describeGrade(g, this.lang)),
+      ...found.unmapped.map((u) => t(`detect.unmapped.${u.code}`, { cell: `${u.sheet}!${u.cell}` })),
+    ];
+    return { sheet, proposals, notes, truncated };
+  }
+
   async check(mapping: Mapping): Promise<CheckOutcome> {
     const read = await this.port.readWorkbook(mapping);
     const result = checkWorkbook(read.grid, mapping);
@@ -126,4 +178,11 @@ export class TasseiService {
     if (e instanceof AddinError) return t(`ui.error.${e.key}`, e.params);
     return t('ui.error.unknown', { message: e instanceof Error ? e.message : String(e) });
   }
+}
+
+/** Whether two tables cover the same cells (by their stated range, or the cells they map). */
+function sameRange(a: TableMapping, b: TableMapping): boolean {
+  const ra = a.range ?? (tableExtent(a) ? formatRange(tableExtent(a)!) : null);
+  const rb = b.range ?? (tableExtent(b) ? formatRange(tableExtent(b)!) : null);
+  return ra !== null && ra === rb;
 }

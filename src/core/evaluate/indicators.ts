@@ -5,7 +5,7 @@
  * Two steps, because the year under report may be inferred from all tables of a workbook: `readIndicatorTable`
  * reads and parses the cells, `evaluateIndicators` computes ratios and statuses for a given report year.
  */
-import type { SheetGrid } from '../grid';
+import type { CellValue, SheetGrid } from '../grid';
 import type { Quantity, ParsedValue, Qualifier } from '../values/types';
 import { unitFromHeader } from '../values';
 import { ParseCache } from '../values/parseCache';
@@ -86,7 +86,8 @@ export interface IndicatorVisitor {
 }
 
 // Words that mark an indicator whose figure should fall (後継者不在率, 事故件数 …).
-const DOWN_WORDS = /不在率|失業率|離職率|廃業率|事故|死者|死傷|待機児童|滞納|削減|減少|低減|赤字/;
+// Exported for table detection, whose own list extends it (src/core/detect/words.ts).
+export const DOWN_WORDS = /不在率|失業率|離職率|廃業率|事故|死者|死傷|待機児童|滞納|削減|減少|低減|赤字/;
 const CUMULATIVE_WORDS = /累計|延べ|累積/;
 
 export function inferDirection(name: string): Direction {
@@ -106,24 +107,46 @@ interface Column {
 const column = (letters: string | undefined): Column | null => (letters === undefined ? null : { letters, n: columnNumber(letters) });
 
 const NO_FINDINGS: readonly RawFinding[] = Object.freeze([]);
+/** How much of an unlabelled value a finding quotes. */
+const UNLABELLED_TEXT = 40;
+const BLANK: ParsedValue = Object.freeze({ kind: 'blank', marker: '' });
 
 /** What one indicator's cells are read with: the parse options, the label of a multi-value cell, and where
  * findings go (allocated only when there is one: most indicators have none). */
 class CellReader {
   findings: RawFinding[] | null = null;
+  /** The target cell last read, when the target and the actual are read by their labels (the actual is often it). */
+  private lastTarget: string | null = null;
   constructor(
     private readonly sheet: SheetGrid,
     private readonly cache: ParseCache,
     readonly headerUnit: string | null,
     readonly label: string | null,
+    /** The labels of the target and the actual in cells holding both ('目標 130件 実績 112件'), or null. */
+    readonly labels: { readonly target: string; readonly actual: string } | null = null,
   ) {}
 
   /** Parses one mapped cell; an unreadable value becomes a finding. */
   read(col: Column, row: number, cell: string, role: Role): ParsedValue {
-    let value = this.cache.parse(this.sheet.cell(row, col.n), this.headerUnit);
-    if (value.kind === 'quantity' && value.more.length > 0) value = pickLabel(value, this.label, this.sheet.name, cell, this.out());
+    const raw = this.sheet.cell(row, col.n);
+    let value = this.cache.parse(raw, this.headerUnit);
+    if (value.kind === 'quantity') {
+      if (this.labels !== null && (role === 'target' || role === 'actual')) value = this.byRole(value, raw, cell, role);
+      else if (value.more.length > 0) value = pickLabel(value, this.label, this.sheet.name, cell, this.out());
+    }
     if (value.kind === 'invalid') pushValueFindings(this.out(), value, this.sheet.name, cell, role);
     return value;
+  }
+
+  /** The item labelled for the role; none is a blank (not written yet); a value with no label is a finding, once. */
+  private byRole(v: Quantity, raw: CellValue, cell: string, role: 'target' | 'actual'): ParsedValue {
+    const wanted = role === 'target' ? this.labels!.target : this.labels!.actual;
+    const sameCell = role === 'actual' && cell === this.lastTarget;
+    if (role === 'target') this.lastTarget = cell;
+    if (v.label === wanted) return v; // as pickLabel gives the first item: its further items are not read
+    for (const q of v.more) if (q.label === wanted) return q;
+    if (v.label !== null || sameCell) return BLANK;
+    return { kind: 'invalid', reason: 'unlabelled', text: textOf(raw).trim().slice(0, UNLABELLED_TEXT) };
   }
 
   out(): RawFinding[] {
@@ -156,7 +179,7 @@ export function readIndicatorTable(sheet: SheetGrid, m: IndicatorTableMapping, t
     const anyRow = (r.target ?? r.actual)!;
     const name = r.name ?? (textOf(sheet.cell(anyRow, nameCol)).trim() || `${m.nameColumn}${anyRow}`);
     const unitHint = r.unit !== undefined ? r.unit : tableUnit;
-    const reader = new CellReader(sheet, cache, (r.unit !== undefined ? r.unit : tableUnit) ?? null, r.label ?? null);
+    const reader = new CellReader(sheet, cache, (r.unit !== undefined ? r.unit : tableUnit) ?? null, r.label ?? null, r.labels ?? null);
     hiddenRow(sheet, r.target, m.nameColumn, seenHidden, reader);
     if (r.actual !== r.target) hiddenRow(sheet, r.actual, m.nameColumn, seenHidden, reader);
 

@@ -12,6 +12,7 @@ const ja: ValueMessageBundle = {
   date: '数値を入れる欄に日付（{{text}}）が入っています。',
   'too-long': '文が長すぎるため数値として読めません: 「{{text}}」',
   code: '事業番号などのコードのため、数値として扱いません: 「{{text}}」',
+  unlabelled: '目標と実績を同じセルから読む表ですが、「目標」「実績」の語がなく、どちらの値かわかりません: 「{{text}}」',
   unrecognized: '数値として読めません: 「{{text}}」',
 };
 
@@ -21,6 +22,7 @@ const en: ValueMessageBundle = {
   date: 'A date ({{text}}) is where a number is expected.',
   'too-long': 'The text is too long to be read as a number: "{{text}}"',
   code: 'This looks like a project code, not a quantity: "{{text}}"',
+  unlabelled: 'The target and the actual are read from this one cell, but the value is not labelled 目標 or 実績, so which it is cannot be told: "{{text}}"',
   unrecognized: 'Cannot be read as a number: "{{text}}"',
 };
 

@@ -44,6 +44,16 @@ export const indicatorRowSchema = z
     name: z.string().min(1).optional(),
     /** Which labelled value to read in cells holding several ('②2件 ③1件' → '②'). */
     label: z.string().min(1).optional(),
+    /**
+     * A target and an actual written in one cell ('目標 130件 実績 112件'): the label of each. The target is the item
+     * so labelled in the target cell, the actual the one in the actual cell (usually the same cell: actual row and
+     * column equal to the target's). A value with no such label there is a finding, never taken for either.
+     */
+    labels: z
+      .object({ target: z.string().min(1), actual: z.string().min(1) })
+      .strict()
+      .optional()
+      .describe('A target and an actual written in one cell ("目標 130件 実績 112件"): the label of each, e.g. { "target": "目標", "actual": "実績" }.'),
     ...indicatorOptions,
   })
   .strict()

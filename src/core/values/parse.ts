@@ -5,8 +5,12 @@
  * Text grammar (after folding, spaces collapsed):
  *
  *   cell      = [relative "+"] item { [" " | "、"] labelled-item }
- *   item      = [label] [prefix " "] [sign] number [" "] [unit] [qualifier] { [" "] "(" note ")" } [見込]
+ *   item      = [label] [prefix [":"] " "] [sign] number [" "] [unit] [qualifier] { [" "] "(" note ")" } [見込]
  *   label     = ① … ⑳ ㉑ … ㊿            prefix = 見込 | 見込み | 目標 | 実績 | 約
+ *   An item with no circled label whose prefix is 目標 or 実績 is labelled by that word ('目標 130件' → 目標), so that
+ *   a target and an actual written in one cell read as two labelled items: '目標 130件 実績 112件'. Further items
+ *   carry the same kind of label as the first, each label once: '20件 30件', '目標 3件 ②2件', '目標 1件 目標 2件'
+ *   do not fit.
  *   sign      = ▲ | △ | - | +  (a space may follow: '▲ 7,133')
  *   number    = digits { "," 3 digits } [ "." digits ]
  *   qualifier = 以上 | 以下
@@ -62,6 +66,9 @@ export const NOT_APPLICABLE_WORDS: ReadonlySet<string> = new Set(['/', '対象�
 const DASH_MARKERS = new Set(['—', '－', '-', '―', '‐', 'ー', '−', '–', '─']);
 const PREFIX_WORDS: readonly string[] = ['見込み', '見込', '目標', '実績', '約'];
 const ESTIMATE_WORD = '見込';
+/** Prefixes that label a value: a target and an actual may share a cell ('目標 130件 実績 112件'). */
+const WORD_LABELS: readonly string[] = ['目標', '実績'];
+const isWordLabel = (label: string | null): boolean => label !== null && WORD_LABELS.includes(label);
 const NO_MORE: readonly Quantity[] = Object.freeze([]);
 const EMPTY_BLANK: Blank = Object.freeze({ kind: 'blank', marker: '' });
 /** Sentences are status text: they have 、 or 。 and at least this many kana/kanji. */
@@ -157,6 +164,9 @@ function readQuantities(s: string, start: number, relativeTo: string | null): Qu
     }
     const next = readItem(s, i, true); // further values must be labelled: '②2件 ③1件', never '20件 30件'
     if (next === null) return null;
+    // Words label with words only, each once: '目標 130件 実績 112件'.
+    if (isWordLabel(next.draft.label) !== isWordLabel(first.draft.label)) return null;
+    if (isWordLabel(next.draft.label) && (next.draft.label === first.draft.label || more?.some((q) => q.label === next.draft.label))) return null;
     (more ??= []).push(toQuantity(next.draft, null, NO_MORE));
     i = next.end;
   }
@@ -178,7 +188,7 @@ function readItem(s: string, start: number, requireLabel: boolean): { draft: Dra
   if (isCircledNumber(s.charCodeAt(i))) {
     label = s.charAt(i);
     i = skipSpace(s, i + 1);
-  } else if (requireLabel) {
+  } else if (requireLabel && !WORD_LABELS.some((w) => s.startsWith(w, i))) {
     return null;
   }
 
@@ -187,6 +197,7 @@ function readItem(s: string, start: number, requireLabel: boolean): { draft: Dra
   for (const w of PREFIX_WORDS) {
     if (s.startsWith(w, i)) {
       annotation = w;
+      if (label === null && WORD_LABELS.includes(w)) label = w;
       estimate = w.startsWith(ESTIMATE_WORD);
       i = skipSpace(s, i + w.length);
       if (s.charAt(i) === ':') i = skipSpace(s, i + 1);

@@ -14,13 +14,16 @@ export interface Quantity {
   readonly annotation: string | null;
   /** A fiscal year named in the annotation: '519 (2017年度)' → 2017. */
   readonly annotationFy: number | null;
-  /** A circled-number label: '①3件' → '①'. */
+  /**
+   * A label: a circled number ('①3件' → '①'), or 目標 / 実績 written before the value ('目標 130件' → '目標'). A cell
+   * may hold several labelled values: '②2件 ③1件', '目標 130件 実績 112件' (see `more`).
+   */
   readonly label: string | null;
   /** true for '見込 75回' (an estimate, not a final figure). */
   readonly estimate: boolean;
   /** '2018年 3月末実績 +720件': the value is relative to the named base, which the cell does not give. */
   readonly relativeTo: string | null;
-  /** Further values in the same cell: '②2件 ③1件' → the ③ value here, the ② one above. */
+  /** Further values in the same cell: '②2件 ③1件' → the ③ value here, the ② one above; '目標 130件 実績 112件' → 実績. */
   readonly more: readonly Quantity[];
 }
 
@@ -51,6 +54,7 @@ export type ParseFailureReason =
   | 'date'
   | 'too-long' // text longer than the parser reads
   | 'code' // a five-digit project code, not a quantity
+  | 'unlabelled' // a value with no 目標 / 実績 label where the mapping reads the target and the actual by label
   | 'unrecognized';
 
 export interface ParseFailure {

@@ -1,6 +1,6 @@
 /**
  * Step 1: the mapped tables of the workbook. Map the selection as an indicator or budget table (a proposal the
- * user corrects in the editor), remove a table, export or import the mapping as the JSON the command line takes.
+ * user corrects in the editor), or accept the tables detected on the active sheet; remove a table, export or import the mapping as the JSON the command line takes.
  * Every change is saved in the workbook.
  */
 import { useState } from 'react';
@@ -9,6 +9,7 @@ import type { Mapping, TableMapping } from '../../core';
 import { useT } from '../i18n';
 import type { StepProps } from '../App';
 import { TableEditor } from './TableEditor';
+import { DetectPanel } from './DetectPanel';
 import type { PresetStore } from '../officeHelpers';
 
 const useStyles = makeStyles({
@@ -34,6 +35,18 @@ export function TablesPanel({ service, run, mapping, onChange, presets }: StepPr
       return { intent: 'success', text: t('tables.saved') };
     });
 
+  const acceptDetected = async (tables: TableMapping[]): Promise<boolean> => {
+    let saved = false;
+    await run(t('tables.save'), async () => {
+      const next = { ...mapping, tables: [...mapping.tables, ...tables] };
+      await service.saveMapping(next);
+      onChange(next);
+      saved = true;
+      return { intent: 'success', text: t('detect.accepted', { count: tables.length }) };
+    });
+    return saved;
+  };
+
   const propose = (kind: TableMapping['kind']) =>
     run('', async () => {
       const p = await service.proposeFromSelection(kind);
@@ -49,6 +62,13 @@ export function TablesPanel({ service, run, mapping, onChange, presets }: StepPr
         </Button>
         <Button onClick={() => propose('budget')}>{t('tables.mapBudget')}</Button>
       </div>
+      <DetectPanel
+        service={service}
+        run={run}
+        mapping={mapping}
+        accept={acceptDetected}
+        correct={(p) => setEditing({ index: null, table: p.table, unsure: p.unsure, reasons: p.reasons })}
+      />
       {editing && (
         <TableEditor
           key={editing.index ?? -1}
