@@ -423,6 +423,7 @@ async function main() {
     { on: opts.addin, script: 'addin.js', what: 'add-in figures (round trips on the in-memory Excel host, the bundle)' },
     { on: opts.functions, script: 'functions.js', what: 'formula figures (TASSEI.RATIO in HyperFormula)' },
     { on: opts.detection, script: 'detection.js', what: 'detection figures (precision, recall, cost)' },
+    { on: opts.batch, script: 'batch.js', what: 'many-files figures (200 submissions, --jobs 1 and 2)' },
   ];
   for (const sec of sections.filter((x) => x.on)) {
     console.log('');

@@ -3,7 +3,9 @@ import * as path from 'path';
 import fc from 'fast-check';
 import i18next from 'i18next';
 import { inspectXlsxBytes, listZipEntries, openWorkbook, verifyInflation, DEFAULT_LIMITS, OVERRUN_SLACK } from '../src/xlsx';
-import { readInputFile } from '../src/cli/readFile';
+import { nodeInflater, readInputFile } from '../src/cli/readFile';
+import { inflateVerified, SYNC_INFLATE_MAX } from '../src/xlsx/inflateGuard';
+import { unzip } from './helpers/badFiles';
 import { fileErrorKey, fileErrorMessages, type FileError, type FileErrorCode } from '../src/core/i18n/fileErrors';
 import {
   CONTENT_TYPES,
@@ -369,6 +371,97 @@ describe('verifyInflation', () => {
   });
 });
 
+/** What the command line passes: node:zlib's synchronous inflater, and ExcelJS given the checked parts stored. */
+describe('with node:zlib\'s inflater (the command line)', () => {
+  const opts = { inflater: nodeInflater };
+  const reason = (e: FileError | null): unknown => e?.params?.reason;
+
+  test.each([...REFUSED_BY_INSPECTION, ...REFUSED_BY_INFLATION, ...REFUSED_AFTER_LOADING].map((c) => [c.name, c] as const))(
+    '%s: the same refusal as the streamed check',
+    async (_name, c) => {
+      const result = await openWorkbook(await c.bytes(), undefined, opts);
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(codeAndDetail(result.error)).toEqual(expected(c));
+    },
+  );
+
+  test.each(SAMPLE_NAMES)('the sample %s reads the same, every cell, from the stored parts', async (name) => {
+    const values = (r: Awaited<ReturnType<typeof openWorkbook>>) => (r.ok ? r.workbook.worksheets.map((ws) => [ws.name, ws.getSheetValues(), ws.model.merges]) : r);
+    const plain = await openWorkbook(sample(name));
+    expect(plain.ok).toBe(true);
+    expect(values(await openWorkbook(sample(name), undefined, opts))).toEqual(values(plain));
+  });
+
+  test('the stored zip holds every part of the original, uncompressed, in order, under the same name', async () => {
+    const bytes = sample('shisaku-322-r3.xlsx');
+    const checked = await inflateVerified(bytes, undefined, nodeInflater);
+    if (!checked.ok || !checked.stored) throw new Error('no stored zip');
+    const listing = listZipEntries(checked.stored);
+    if (!listing.ok) throw new Error('the stored zip does not list');
+    expect(listing.entries.every((e) => e.method === 0 && e.compressedSize === e.uncompressedSize)).toBe(true);
+    const original = unzip(bytes);
+    expect(listing.entries.map((e) => e.name)).toEqual(original.map((e) => e.name));
+    listing.entries.forEach((e, i) => expect(Buffer.from(checked.stored!.subarray(e.dataOffset, e.dataOffset + e.compressedSize)).equals(Buffer.from(original[i]!.data))).toBe(true));
+  });
+
+  test('stops an under-declared entry at its declared size and the slack, holding no more than that', async () => {
+    const lying = underDeclaredWorkbook(100, 1024);
+    global.gc?.();
+    const before = process.memoryUsage().arrayBuffers;
+    const error = await verifyInflation(lying, undefined, nodeInflater);
+    expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(30 * MiB);
+    expect(error).toMatchObject({ code: 'too-large', detail: 'inflated', params: { reason: 'mismatch', entry: SHEET1, declared: 1024 } });
+    expect(Number(error?.params?.inflatedAtLeast)).toBe(1024 + OVERRUN_SLACK + 1);
+  });
+
+  test('the real total counts against maxInflatedBytes, inclusively', async () => {
+    const bytes = sample('monitoring-r1.xlsx');
+    const inspected = inspectXlsxBytes(bytes);
+    if (!inspected.ok) throw new Error('sample refused');
+    expect(await verifyInflation(bytes, { maxInflatedBytes: inspected.inflatedBytes }, nodeInflater)).toBeNull();
+    expect(reason(await verifyInflation(bytes, { maxInflatedBytes: inspected.inflatedBytes - 1 }, nodeInflater))).toBe('total');
+    const over = mismatchedSizeWorkbook(-100, { last: true });
+    const declared = inspectXlsxBytes(over);
+    if (!declared.ok) throw new Error('refused by inspection');
+    expect(await verifyInflation(over, { maxInflatedBytes: declared.inflatedBytes + 50 }, nodeInflater)).toMatchObject({ code: 'too-large', detail: 'inflated', params: { reason: 'total' } });
+  });
+
+  test('a small mismatch either way, bad deflate data and a deflate stream cut short are damage', async () => {
+    const more = await verifyInflation(mismatchedSizeWorkbook(100), undefined, nodeInflater);
+    expect(Number(more?.params?.declared) - Number(more?.params?.actual)).toBe(100);
+    const fewer = await verifyInflation(mismatchedSizeWorkbook(-100), undefined, nodeInflater);
+    expect(fewer).toMatchObject({ code: 'corrupt', params: { reason: 'size-mismatch', entry: SHEET1 } });
+    expect(reason(await verifyInflation(damageEntryData(sample('jigyo-keikaku-r6.xlsx'), SHEET1), undefined, nodeInflater))).toBe('deflate');
+    expect(await verifyInflation(truncatedDeflateWorkbook(), undefined, nodeInflater)).toMatchObject({ code: 'corrupt', params: { reason: 'deflate', entry: SHEET1 } });
+  });
+
+  test('an entry over SYNC_INFLATE_MAX is streamed, and ExcelJS then reads the original', async () => {
+    // Text that does not compress much (no ratio bomb), a little over the limit.
+    let text = '';
+    for (let i = 0; text.length <= SYNC_INFLATE_MAX; i++) text += `${(i * 2654435761) % 1_000_003},`;
+    const entries = unzip(sample('jigyo-keikaku-r6.xlsx'));
+    const big = zipOf([...entries.map((e) => ({ name: e.name, data: e.data })), { name: 'docProps/custom-big.txt', data: text }]);
+    const checked = await inflateVerified(big, undefined, nodeInflater);
+    expect(checked).toEqual({ ok: true, stored: null });
+    const opened = await openWorkbook(big, undefined, opts);
+    expect(opened.ok && opened.workbook.worksheets.map((ws) => ws.name)).toEqual(['事業計画', '成果目標値']);
+  });
+
+  test('never throws, and answers only with the reader\'s codes, on a sample truncated or damaged at any point', async () => {
+    const bytes = sample('monitoring-r1.xlsx');
+    const codes: FileErrorCode[] = ['not-xlsx', 'corrupt', 'too-large', 'empty'];
+    await fc.assert(
+      fc.asyncProperty(fc.nat(bytes.length), fc.nat(bytes.length - 1), fc.integer({ min: 1, max: 64 }), fc.integer({ min: 0, max: 255 }), async (cut, at, span, value) => {
+        const damaged = bytes.slice(0, Math.max(cut, 4));
+        damaged.fill(value, at, at + span);
+        const result = await openWorkbook(damaged, undefined, opts);
+        if (!result.ok) expect(codes).toContain(result.error.code);
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
+
 describe('readInputFile', () => {
   let dir: string;
   beforeAll(() => {
@@ -394,10 +487,13 @@ describe('readInputFile', () => {
 
   test('a file over the limit is too large, without being read', async () => {
     const file = writeTemp(dir, 'big.xlsx', new Uint8Array(4096));
-    const spy = jest.spyOn(fs.promises, 'readFile');
+    const spy = jest.spyOn(jest.requireActual<typeof fs>('fs'), 'readFileSync');
     const result = await readInputFile(file, { maxFileBytes: 1024 });
     expect(result).toMatchObject({ ok: false, error: { code: 'too-large', params: { size: 4096, limit: 1024 } } });
     expect(spy).not.toHaveBeenCalled();
+    // …whereas within the limit it is read (the spy sees the reads).
+    expect(await readInputFile(file)).toMatchObject({ ok: true });
+    expect(spy).toHaveBeenCalledTimes(1);
     spy.mockRestore();
   });
 

@@ -10,6 +10,10 @@ export interface CheckArgs {
   readonly mapping: string | null;
   readonly fy: number | null;
   readonly lang: Lang;
+  /** Files checked at the same time in a batch (--jobs); null: as many as the machine has cores. */
+  readonly jobs: number | null;
+  /** A batch writes OUT/summary.xlsx only, no checked copy of each file (--summary-only). */
+  readonly summaryOnly: boolean;
 }
 
 export type ParsedArgs =
@@ -42,6 +46,8 @@ export function parseCommandLine(argv: readonly string[]): ParsedArgs {
         mapping: { type: 'string' },
         fy: { type: 'string' },
         lang: { type: 'string' },
+        jobs: { type: 'string' },
+        'summary-only': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -56,10 +62,15 @@ export function parseCommandLine(argv: readonly string[]): ParsedArgs {
     fy = /^\d{4}$/.test(v.fy) ? Number(v.fy) : NaN;
     if (!Number.isInteger(fy) || fy < 1900 || fy > 2200) return { ok: false, lang, key: 'badFy', params: { value: v.fy } };
   }
+  let jobs: number | null = null;
+  if (v.jobs !== undefined) {
+    jobs = /^\d{1,4}$/.test(v.jobs) ? Number(v.jobs) : NaN;
+    if (!(jobs >= 1)) return { ok: false, lang, key: 'badJobs', params: { value: v.jobs } };
+  }
   if (parsed.positionals.length === 0) return { ok: false, lang, key: 'noFiles', params: {} };
   return {
     ok: true,
     command: 'check',
-    args: { files: parsed.positionals, json: v.json ?? false, out: v.out ?? null, force: v.force ?? false, mapping: v.mapping ?? null, fy, lang },
+    args: { files: parsed.positionals, json: v.json ?? false, out: v.out ?? null, force: v.force ?? false, mapping: v.mapping ?? null, fy, lang, jobs, summaryOnly: v['summary-only'] ?? false },
   };
 }

@@ -22,8 +22,8 @@ import {
 } from '../core';
 import { openWorkbook, workbookGrid } from '../xlsx';
 import { addSummarySheets, applyFlags } from '../xlsx/writeChecked';
-import { readInputFile } from './readFile';
-import { exists, loadMapping, sidecarOf, type LoadedMapping } from './mappingFile';
+import { nodeInflater, readInputFile, type ReadResult } from './readFile';
+import { exists, loadMapping, mappingProblem, outputName, sidecarOf } from './mappingFile';
 import { detectWorkbookDetails, detectionReport, type DetectionReport } from '../core/detect';
 
 /** files[].mapping when no mapping was given and the tables were detected (docs/REPORT.md). */
@@ -44,16 +44,18 @@ export interface FileOutcome {
   readonly outputProblem: string | null;
 }
 
-function mappingProblem(m: Exclude<LoadedMapping, { ok: true }>, t: ReturnType<typeof translator>): string {
-  if (m.issues) return [t('cli.mappingInvalid', { file: m.file }), ...m.issues.map((i) => `  ${i.path}: ${i.message}`)].join('\n');
-  return t('cli.mappingUnreadable', { file: m.file, message: m.message ?? '' });
-}
+// In mappingFile.ts, free of ExcelJS, for a batch's main thread; exported here as before.
+export { mappingProblem, outputName };
 
-function outputName(file: string): string {
-  return `${path.basename(file).replace(/\.xlsx$/i, '')}.checked.xlsx`;
-}
-
-async function checkOne(file: string, args: CheckArgs, given: { mapping: Mapping; file: string } | null, claimed: Set<string>): Promise<FileOutcome> {
+/** One file, start to end (exported for the batch workers: src/cli/worker.ts). */
+export async function checkOne(
+  file: string,
+  args: CheckArgs,
+  given: { mapping: Mapping; file: string } | null,
+  claimed: Set<string>,
+  // A batch worker's reader also hashes the bytes it reads (src/cli/worker.ts).
+  read: (file: string) => Promise<ReadResult> = readInputFile,
+): Promise<FileOutcome> {
   const t = translator(args.lang);
   const fail = (code: string, message: string, mapping: string | null = null): FileOutcome => ({
     report: errorFileReport(file, code, message),
@@ -76,9 +78,9 @@ async function checkOne(file: string, args: CheckArgs, given: { mapping: Mapping
 
   // A file that cannot be read had nothing detected in it: its mapping is null, not "detected".
   const unreadMapping = mapping.file === DETECTED_MAPPING ? null : mapping.file;
-  const input = await readInputFile(file);
+  const input = await read(file);
   if (!input.ok) return { report: failedFileReport(file, input.error, args.lang), mapping: unreadMapping, output: null, outputProblem: null };
-  const opened = await openWorkbook(input.bytes);
+  const opened = await openWorkbook(input.bytes, undefined, { inflater: nodeInflater });
   if (!opened.ok) return { report: failedFileReport(file, opened.error, args.lang), mapping: unreadMapping, output: null, outputProblem: null };
 
   const grid = workbookGrid(opened.workbook);

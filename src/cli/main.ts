@@ -1,20 +1,25 @@
 #!/usr/bin/env node
 /** Entry point of the `tassei` command. */
 import { parseCommandLine } from './args';
-import { runCheck, usage } from './check';
+import { isBatch, runBatch } from './batch';
 import { translator } from '../core';
+
+// check.ts (and ExcelJS with it) is loaded only when this thread reads workbooks: a batch's workers do that.
+const check = () => import('./check');
 
 async function main(argv: string[]): Promise<number> {
   const parsed = parseCommandLine(argv);
   if (!parsed.ok) {
-    process.stderr.write(`${translator(parsed.lang)(`cli.${parsed.key}`, parsed.params)}\n\n${usage(parsed.lang)}`);
+    process.stderr.write(`${translator(parsed.lang)(`cli.${parsed.key}`, parsed.params)}\n\n${(await check()).usage(parsed.lang)}`);
     return 2;
   }
   if (parsed.command === 'help') {
-    process.stdout.write(usage(parsed.lang));
+    process.stdout.write((await check()).usage(parsed.lang));
     return 0;
   }
-  const run = await runCheck(parsed.args, { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) });
+  const io = { out: (s: string) => process.stdout.write(s), err: (s: string) => process.stderr.write(s) };
+  // A folder, several files or --jobs: checked in parallel, with OUT/summary.xlsx (src/cli/batch.ts).
+  const run = (await isBatch(parsed.args)) ? await runBatch(parsed.args, io, process.stderr) : await (await check()).runCheck(parsed.args, io);
   return run.code;
 }
 

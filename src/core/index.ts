@@ -14,6 +14,7 @@ export * from './summary/sheetNames';
 export * from './i18n';
 export { TOOL } from './version';
 export * from './detect';
+export * from './consolidate';
 export { formatAmount, formatRatio } from './format';
 export type { Indicator, Point, PlannedTarget } from './evaluate/indicators';
 export type { Budget } from './evaluate/budgets';

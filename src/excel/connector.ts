@@ -11,7 +11,7 @@
  * - Text from submitted sheets written into summary sheets stays text: those cells get the '@' format before their
  *   values, so "=…", "+…", "-…", "@…" never become formulas.
  */
-import { cleanSheetName, parseAddress, uniqueSheetName, type CellFlag, type CellRange, type Mapping, type SummaryCell, type SummaryModel, type SheetGrid, type WorkbookGrid } from '../core';
+import { cleanSheetName, parseAddress, uniqueSheetName, type CellFlag, type CellRange, type Mapping, type SummaryCell, type SummaryModel, type ConsolidatedModel, type SheetGrid, type WorkbookGrid } from '../core';
 import { formatRange, columnLetters } from '../core';
 import { tableExtent } from '../core/schema/mappingCells';
 import { snapshotSheet, snapshotWorkbook, type LoadedBlock, type LoadedSheet } from './snapshotGrid';
@@ -44,6 +44,11 @@ export interface FlagResult {
 }
 
 const SUMMARY_STATE_KEY = 'tassei.summarySheets.v1';
+// The consolidated tabs of many submissions are ours too, but apart: writing them leaves the summary sheets be.
+const CONSOLIDATED_STATE_KEY = 'tassei.consolidatedSheets.v1';
+
+/** What writeSummary draws: named sheets of rows, and the styles their cells name. */
+export type SummaryTabs = Pick<SummaryModel, 'styles'> & { readonly sheets: readonly Pick<SummaryModel['sheets'][number], 'name' | 'columns' | 'rows'>[] };
 const MAPPING_KEY = 'tassei.mapping.v1';
 const HEAD_ROWS = 12;
 const HEAD_COLS = 12;
@@ -390,11 +395,11 @@ export class ExcelConnector {
    * Writes the summary sheets: the add-in's own sheets of an earlier run are replaced; a user's sheet with the same
    * name is never touched (ours then gets "達成状況 (2)").
    */
-  async writeSummary(model: SummaryModel): Promise<string[]> {
+  async writeSummary(model: SummaryTabs, stateKey = SUMMARY_STATE_KEY): Promise<string[]> {
     return this.run(async (ctx) => {
       const wb = ctx.workbook;
       const sheetItems = wb.worksheets.load('items/name');
-      const setting = wb.settings.getItemOrNullObject(SUMMARY_STATE_KEY).load('value');
+      const setting = wb.settings.getItemOrNullObject(stateKey).load('value');
       wb.load('readOnly');
       await ctx.sync();
       if (wb.readOnly) throw new AddinError('readOnly', {});
@@ -412,7 +417,7 @@ export class ExcelConnector {
       }
       // Adding the sheets and the first writes go in the same sync; more syncs only past the request budget.
       for (const name of names) wb.worksheets.add(name);
-      wb.settings.add(SUMMARY_STATE_KEY, JSON.stringify(names));
+      wb.settings.add(stateKey, JSON.stringify(names));
       const groups = packByBytes(writes, (w) => w.bytes);
       for (const group of groups) {
         for (const w of group) w.apply(wb.worksheets.getItem(w.sheet).getRange(w.range));
@@ -421,6 +426,23 @@ export class ExcelConnector {
       if (groups.length === 0) await ctx.sync();
       return names;
     });
+  }
+
+  /**
+   * Writes the consolidated summary of many submissions (core/consolidate) as tabs of this workbook, as
+   * writeSummary writes its sheets (same syncs, text stays text, a user's sheet is never touched); the tabs of an
+   * earlier consolidation are replaced. The submitted files are not in this workbook: rows say where they came
+   * from in their file, sheet and cell columns, without links.
+   */
+  writeConsolidated(model: ConsolidatedModel): Promise<string[]> {
+    const sheets = model.sheets.map((s) => ({
+      name: s.name,
+      columns: s.columns,
+      rows: function* () {
+        for (const row of s.rows()) yield row.map((c): SummaryCell => (c.style ? { value: c.value, style: c.style, ...(c.numFmt ? { numFmt: c.numFmt } : {}) } : c.numFmt ? { value: c.value, numFmt: c.numFmt } : { value: c.value }));
+      },
+    }));
+    return this.writeSummary({ sheets, styles: model.styles }, CONSOLIDATED_STATE_KEY);
   }
 
   /** Selects a cell, so that clicking a finding shows it in the sheet. */
@@ -585,7 +607,7 @@ function summaryWrites(
   headers: readonly string[],
   widths: readonly number[],
   rows: Iterable<readonly SummaryCell[]>,
-  model: SummaryModel,
+  model: Pick<SummaryModel, 'styles'>,
 ): { sheet: string; range: string; apply: (r: Excel.Range) => void; bytes: number }[] {
   const width = headers.length;
   const last = columnLetters(width);
@@ -643,7 +665,7 @@ function summaryWrites(
 }
 
 /** A summary cell's fill, font and link as Excel cell properties ({} for a plain cell). */
-function propsOf(c: SummaryCell | undefined, model: SummaryModel): Excel.SettableCellProperties {
+function propsOf(c: SummaryCell | undefined, model: Pick<SummaryModel, 'styles'>): Excel.SettableCellProperties {
   if (!c) return {};
   const p: Excel.SettableCellProperties = {};
   const style = c.style ? model.styles[c.style] : undefined;

@@ -11,6 +11,7 @@ import { TablesPanel } from './components/TablesPanel';
 import { CheckPanel } from './components/CheckPanel';
 import { FlagsPanel } from './components/FlagsPanel';
 import { SummaryPanel } from './components/SummaryPanel';
+import { SubmissionsPanel } from './components/SubmissionsPanel';
 import { presetStore, whereRunning } from './officeHelpers';
 
 const useStyles = makeStyles({
@@ -18,7 +19,7 @@ const useStyles = makeStyles({
   status: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center' },
 });
 
-export type Tab = 'tables' | 'check' | 'flags' | 'summary';
+export type Tab = 'tables' | 'check' | 'flags' | 'summary' | 'submissions';
 export type Notice = { intent: 'success' | 'warning' | 'error' | 'info'; text: string };
 
 export interface StepProps {
@@ -73,6 +74,7 @@ function Pane({ service }: { service: TasseiService }) {
         <Tab value="check">{t('tab.check')}</Tab>
         <Tab value="flags">{t('tab.flags')}</Tab>
         <Tab value="summary">{t('tab.summary')}</Tab>
+        <Tab value="submissions">{t('@batch.ui.tab')}</Tab>
       </TabList>
       {busy !== null && busy !== '' && (
         <div className={styles.status} role="status">
@@ -99,6 +101,7 @@ function Pane({ service }: { service: TasseiService }) {
       {tab === 'check' && <CheckPanel {...props} mapping={mapping} onMapping={setMapping} outcome={outcome} onOutcome={setOutcome} />}
       {tab === 'flags' && <FlagsPanel {...props} outcome={outcome} />}
       {tab === 'summary' && <SummaryPanel {...props} outcome={outcome} />}
+      {tab === 'submissions' && <SubmissionsPanel {...props} mapping={mapping} />}
       {where && (
         <Text size={200} as="p">
           {t('app.running', { where })}

@@ -20,14 +20,15 @@ import {
   formatRange,
 } from '../core';
 import { proposeBudgetTable, proposeIndicatorTable, type Proposal } from '../core/propose';
-import { DEFAULT_THRESHOLD, describeGrade, describeNote, detectSheet } from '../core/detect';
+import { DEFAULT_THRESHOLD, describeGrade, describeNote, detectSheet, detectWorkbook } from '../core/detect';
 import { moveTable, tableExtent } from '../core/schema/mappingCells';
+import { consolidate, errorFileReport, failedFileReport, type ConsolidatedModel, type Submission } from '../core';
 import type { ExcelConnector, FlagResult } from '../excel/connector';
 import { AddinError } from '../excel/errors';
 
 export type WorkbookPort = Pick<
   ExcelConnector,
-  'capabilities' | 'readWorkbook' | 'readArea' | 'readSheet' | 'applyFlags' | 'clearFlags' | 'writeSummary' | 'selectCell' | 'selection' | 'saveMapping' | 'loadSavedMapping'
+  'capabilities' | 'readWorkbook' | 'readArea' | 'readSheet' | 'applyFlags' | 'clearFlags' | 'writeSummary' | 'selectCell' | 'selection' | 'saveMapping' | 'loadSavedMapping' | 'writeConsolidated'
 >;
 
 export interface CheckOutcome {
@@ -36,6 +37,18 @@ export interface CheckOutcome {
 }
 
 export const EMPTY_MAPPING: Mapping = { version: 1, tables: [] };
+
+/** A submitted file picked in the pane: its name and bytes (a browser gives no path). */
+export interface PickedFile {
+  readonly name: string;
+  readonly bytes: Uint8Array;
+}
+
+export interface Consolidation {
+  readonly model: ConsolidatedModel;
+  /** The tabs written in the open workbook. */
+  readonly sheets: string[];
+}
 
 /** A table detection proposes, in words for the pane. */
 export interface TableProposal {
@@ -147,6 +160,47 @@ export class TasseiService {
     return { result, report: fileReport('', result, this.lang) };
   }
 
+  /**
+   * Many submissions at once: each picked .xlsx is read here (ExcelJS, loaded only now), checked with its own
+   * mapping (a <name>.tassei.json picked with it), else the open workbook's, else the tables detected in it; the
+   * consolidated summary is written as tabs of the open workbook. A file that cannot be read is listed with its
+   * reason; the others go on.
+   */
+  async consolidate(files: readonly PickedFile[], mapping: Mapping): Promise<Consolidation> {
+    const t = translator(this.lang);
+    const [{ openWorkbook }, { workbookGrid }] = await Promise.all([import('../xlsx/open'), import('../xlsx/grid')]);
+    const SIDECAR = /\.tassei\.json$/i;
+    const sidecars = new Map(files.filter((f) => SIDECAR.test(f.name)).map((f) => [f.name.replace(SIDECAR, '').toLowerCase(), f]));
+    const subs: Submission[] = [];
+    for (const f of files) {
+      if (SIDECAR.test(f.name)) continue;
+      const hash = await sha256(f.bytes);
+      const own = sidecars.get(f.name.replace(/\.xlsx$/i, '').toLowerCase());
+      let m = mapping;
+      if (own) {
+        const parsed = parseMappingText(new TextDecoder().decode(own.bytes));
+        if (!parsed.ok) {
+          const issues = parsed.issues.map((i) => `${i.path}: ${i.message}`).join('; ');
+          subs.push({ report: errorFileReport(f.name, 'mapping-invalid', `${t('cli.mappingInvalid', { file: own.name })} ${issues}`), hash });
+          continue;
+        }
+        m = parsed.mapping;
+      }
+      const opened = await openWorkbook(f.bytes);
+      if (!opened.ok) {
+        subs.push({ report: failedFileReport(f.name, opened.error, this.lang), hash });
+        continue;
+      }
+      const grid = workbookGrid(opened.workbook);
+      // Neither its own mapping nor one in the open workbook: its tables are detected, as `tassei check` does.
+      if (m.tables.length === 0) m = detectWorkbook(grid);
+      if (m.tables.length === 0) subs.push({ report: errorFileReport(f.name, 'no-mapping', t('batch.ui.noMapping', { file: f.name })), hash });
+      else subs.push({ report: fileReport(f.name, checkWorkbook(grid, m), this.lang), hash });
+    }
+    const model = consolidate(subs, this.lang);
+    return { model, sheets: await this.port.writeConsolidated(model) };
+  }
+
   flag(outcome: CheckOutcome): Promise<FlagResult> {
     const t = translator(this.lang);
     return this.port.applyFlags(flagPlan(outcome.result, outcome.report.findings, this.lang), t('note.header'));
@@ -178,6 +232,14 @@ export class TasseiService {
     if (e instanceof AddinError) return t(`ui.error.${e.key}`, e.params);
     return t('ui.error.unknown', { message: e instanceof Error ? e.message : String(e) });
   }
+}
+
+/** SHA-256 of a file's bytes (hex), to tell the same submission sent twice; null where the browser has no SubtleCrypto. */
+async function sha256(bytes: Uint8Array): Promise<string | null> {
+  const subtle = globalThis.crypto?.subtle;
+  if (!subtle) return null;
+  const digest = new Uint8Array(await subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
+  return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 /** Whether two tables cover the same cells (by their stated range, or the cells they map). */

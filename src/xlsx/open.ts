@@ -1,12 +1,13 @@
 /**
  * Opening a submitted workbook: the byte checks first (so a zip bomb or an encrypted file never reaches
- * ExcelJS), then a streaming inflate of every entry that checks the real sizes against the declared ones (so a
- * zip that under-declares never reaches it either), then ExcelJS. Every failure becomes a FileError; this never
+ * ExcelJS), then an inflate of every entry that checks the real sizes against the declared ones (so a zip that
+ * under-declares never reaches it either), then ExcelJS: given the parts that check inflated, stored, when the
+ * caller has a native inflater (so nothing is inflated twice). Every failure becomes a FileError; this never
  * throws.
  */
 import * as ExcelJS from 'exceljs';
 import type { FileError } from '../core/i18n/fileErrors';
-import { verifyInflation } from './inflateGuard';
+import { inflateVerified, type RawInflater } from './inflateGuard';
 import { inspectXlsxBytes, type XlsxLimits } from './zipInspect';
 
 export type OpenResult = { ok: true; workbook: ExcelJS.Workbook } | { ok: false; error: FileError };
@@ -14,19 +15,24 @@ export type OpenResult = { ok: true; workbook: ExcelJS.Workbook } | { ok: false;
 /** What ExcelJS's load() is typed to take; at run time it (JSZip) takes any Uint8Array. */
 type LoadInput = Parameters<ExcelJS.Xlsx['load']>[0];
 
-export async function openWorkbook(bytes: Uint8Array | ArrayBuffer, limits?: Partial<XlsxLimits>): Promise<OpenResult> {
+export interface OpenOptions {
+  /** A native synchronous inflater for the size checks (the command line passes node:zlib's); else they stream. */
+  readonly inflater?: RawInflater;
+}
+
+export async function openWorkbook(bytes: Uint8Array | ArrayBuffer, limits?: Partial<XlsxLimits>, opts: OpenOptions = {}): Promise<OpenResult> {
   try {
     // isView, not instanceof: a Node Buffer or a typed array from another realm (iframe, test VM) is still bytes.
     const data = ArrayBuffer.isView(bytes) ? new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) : new Uint8Array(bytes);
     const inspected = inspectXlsxBytes(data, limits);
     if (!inspected.ok) return inspected;
     // JSZip compares an entry's size with the declared one only after inflating it whole, into memory.
-    const inflation = await verifyInflation(data, limits);
-    if (inflation) return { ok: false, error: inflation };
+    const inflation = await inflateVerified(data, limits, opts.inflater);
+    if (!inflation.ok) return inflation;
 
     const workbook = new ExcelJS.Workbook();
     try {
-      await workbook.xlsx.load(data as unknown as LoadInput);
+      await workbook.xlsx.load((inflation.stored ?? data) as unknown as LoadInput);
     } catch (e) {
       return { ok: false, error: { code: 'corrupt', detail: 'content', params: { reason: messageOf(e) } } };
     }

@@ -98,6 +98,8 @@ export interface ZipEntryInfo {
   localHeaderOffset: number;
   /** Where the entry's data starts: after the local header, its name and its extra field. */
   dataOffset: number;
+  /** Where its record in the central directory starts (the raw name and attributes are read from there). */
+  centralOffset: number;
 }
 
 export type ZipListing = { ok: true; entries: ZipEntryInfo[] } | { ok: false; error: FileError };
@@ -149,6 +151,7 @@ export function listZipEntries(bytes: Uint8Array, limits?: Partial<XlsxLimits>):
       uncompressedSize: uncompressed,
       localHeaderOffset: local,
       dataOffset,
+      centralOffset: p,
     });
     p = next;
   }

@@ -2,18 +2,22 @@
 export const cliMessages = {
   ja: {
     usage:
-      '使い方: tassei check [--json] [--out DIR] [--force] [--mapping FILE] [--fy YEAR] [--lang ja|en] FILE.xlsx...\n' +
+      '使い方: tassei check [--json] [--out DIR] [--force] [--mapping FILE] [--fy YEAR] [--lang ja|en] [--jobs N] [--summary-only] FILE.xlsx... | DIR...\n' +
       '  --json           結果を JSON で標準出力に出します\n' +
       '  --out DIR        フラグと集計シートを付けたブックを DIR/<名前>.checked.xlsx に書きます（元のファイルは変更しません）\n' +
       '  --force          既存の出力ファイルを上書きします\n' +
       '  --mapping FILE   表の位置を定めたマッピング（JSON）。省略時は <名前>.tassei.json を探します\n' +
       '  --fy YEAR        評価年度（西暦。例: 令和3年度なら 2021）\n' +
-      '  --lang ja|en     メッセージの言語（既定: ja）',
+      '  --lang ja|en     メッセージの言語（既定: ja）\n' +
+      '  --jobs N         複数ファイルを同時にチェックする数（既定: CPU のコア数）\n' +
+      '  --summary-only   複数ファイルのとき DIR/summary.xlsx（全ファイルの集計）だけを書き、各ファイルのチェック済みブックは書きません\n' +
+      '  フォルダー（DIR）を指定すると、その中の Excel ファイルをまとめてチェックし、--out DIR に summary.xlsx を書きます',
     unknownCommand: '不明なコマンドです: {{command}}',
     badOption: 'オプションが正しくありません: {{message}}',
     noFiles: 'チェックするファイルを指定してください。',
     badFy: '--fy には西暦の年度（例: 2021）を指定してください: {{value}}',
     badLang: '--lang には ja か en を指定してください: {{value}}',
+    badJobs: '--jobs には 1 以上の整数を指定してください: {{value}}',
     mappingUnreadable: 'マッピング {{file}} を読めません: {{message}}',
     mappingInvalid: 'マッピング {{file}} が正しくありません:',
     noMapping: '{{file}} の表の位置がわかりません。--mapping でマッピングを指定するか、{{sidecar}} を置いてください。',
@@ -38,18 +42,22 @@ export const cliMessages = {
   },
   en: {
     usage:
-      'Usage: tassei check [--json] [--out DIR] [--force] [--mapping FILE] [--fy YEAR] [--lang ja|en] FILE.xlsx...\n' +
+      'Usage: tassei check [--json] [--out DIR] [--force] [--mapping FILE] [--fy YEAR] [--lang ja|en] [--jobs N] [--summary-only] FILE.xlsx... | DIR...\n' +
       '  --json           print the report as JSON on stdout\n' +
       '  --out DIR        write the workbook with flags and summary sheets to DIR/<name>.checked.xlsx (inputs are never written)\n' +
       '  --force          overwrite existing outputs\n' +
       '  --mapping FILE   the mapping (JSON) of the tables; by default <name>.tassei.json beside the workbook\n' +
       '  --fy YEAR        the fiscal year under report (Western year it starts in, e.g. 2021 for 令和3年度)\n' +
-      '  --lang ja|en     language of messages (default: ja)',
+      '  --lang ja|en     language of messages (default: ja)\n' +
+      '  --jobs N         files checked at the same time (default: the number of CPU cores)\n' +
+      '  --summary-only   with several files, write DIR/summary.xlsx (all files consolidated) and no checked copy of each file\n' +
+      '  A folder (DIR) checks the Excel files in it together; with --out DIR, summary.xlsx is written there',
     unknownCommand: 'Unknown command: {{command}}',
     badOption: 'Bad option: {{message}}',
     noFiles: 'Name the workbooks to check.',
     badFy: '--fy takes a fiscal year such as 2021: {{value}}',
     badLang: '--lang takes ja or en: {{value}}',
+    badJobs: '--jobs takes a whole number of 1 or more: {{value}}',
     mappingUnreadable: 'Cannot read the mapping {{file}}: {{message}}',
     mappingInvalid: 'The mapping {{file}} is not valid:',
     noMapping: 'No mapping for {{file}}: give one with --mapping, or put {{sidecar}} beside it.',
