@@ -33,17 +33,7 @@ const NAMES = ['shisaku-322-r3', 'monitoring-r1', 'jigyo-keikaku-r6'];
 // ---------------------------------------------------------------------------------------------------------------
 // Submissions
 
-/** mulberry32, as bench/generate.js. */
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const prng = require('./prng').mulberry32;
 
 const DEPARTMENTS = ['雇用経済部', '農林水産部', '環境生活部', '健康医療部', '地域連携部', '県土整備部', '子ども・福祉部', '観光部'];
 

@@ -38,7 +38,7 @@ function loadCorpus() {
     fs.writeFileSync(path.join(out, file.replace(/\.ts$/, '.js')), js.replace(/(["'])\.\.\/\.\.\/src\/([^"']*)\1/g, (_, q, p) => `${q}${path.join(DIST, p).split(path.sep).join('/')}${q}`));
   }
   const load = (name) => require(path.join(out, name));
-  return { corpus: load('corpus.js'), score: load('score.js'), fixtures: load('fixtures.js'), dir: out };
+  return { corpus: load('corpus.js'), score: load('score.js'), fixtures: load('fixtures.js'), xlsx: load('xlsx.js'), dir: out };
 }
 
 function median(xs) {
@@ -72,26 +72,10 @@ function timeBoth(a, b, runs) {
 }
 
 /** The builder's sheet written as an .xlsx (values, number formats, merged areas) and opened as the CLI opens it. */
-async function xlsxGridOf(sheet) {
+async function xlsxGridOf(sheet, toWorkbook) {
   const ExcelJS = require('exceljs');
   const { openWorkbook, workbookGrid } = require(path.join(DIST, 'xlsx'));
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet(sheet.name);
-  const merged = new Map();
-  for (let r = 1; r <= sheet.rowCount; r++) {
-    for (let c = 1; c <= sheet.columnCount; c++) {
-      const area = sheet.mergedArea(r, c);
-      if (area) merged.set(`${area.top}:${area.left}`, area);
-      if (area && (area.top !== r || area.left !== c)) continue;
-      const v = sheet.cell(r, c);
-      if (v.kind === 'text') ws.getCell(r, c).value = v.text;
-      else if (v.kind === 'number') {
-        ws.getCell(r, c).value = v.value;
-        if (v.numFmt) ws.getCell(r, c).numFmt = v.numFmt;
-      }
-    }
-  }
-  for (const a of merged.values()) ws.mergeCells(a.top, a.left, a.bottom, a.right);
+  const wb = toWorkbook(ExcelJS.Workbook, sheet);
   const opened = await openWorkbook(new Uint8Array(await wb.xlsx.writeBuffer()));
   if (!opened.ok) throw new Error(`the cost sheet did not open: ${opened.error.code}`);
   return workbookGrid(opened.workbook);
@@ -112,10 +96,10 @@ const ms = (x) => x.toFixed(2);
 
 /** One grid's cost, measured in a process of its own (the other grid's code paths do not slow this one's). */
 async function costChild(kind, runs) {
-  const { corpus, dir } = loadCorpus();
+  const { corpus, xlsx, dir } = loadCorpus();
   try {
     const big = corpus.bigTwoRowSheet(1000);
-    const grid = kind === 'xlsx' ? await xlsxGridOf(big.sheet) : { sheets: [big.sheet], sheet: (n) => (n === big.sheet.name ? big.sheet : undefined) };
+    const grid = kind === 'xlsx' ? await xlsxGridOf(big.sheet, xlsx.workbookOfSheet) : { sheets: [big.sheet], sheet: (n) => (n === big.sheet.name ? big.sheet : undefined) };
     return { ...costOn(grid, runs), rowCount: big.sheet.rowCount };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

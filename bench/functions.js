@@ -44,17 +44,7 @@ function registerTypeScript() {
   require.extensions['.ts'] = compile;
 }
 
-/** A small seeded generator (mulberry32), so that every process builds the same data. */
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const prng = require('./prng').mulberry32;
 
 const FULL_WIDTH = (s) => s.replace(/[0-9,]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
 const withCommas = (n) => n.toLocaleString('en-US');

@@ -29,16 +29,9 @@ try {
 
 const GENERATOR_VERSION = 1;
 
-/** mulberry32: small, fast, deterministic. */
+/** mulberry32 (bench/prng.js), with helpers. */
 function prng(seed) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = require('./prng').mulberry32(seed);
   return {
     next,
     int: (lo, hi) => lo + Math.floor(next() * (hi - lo + 1)), // inclusive

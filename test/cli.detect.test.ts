@@ -7,6 +7,7 @@ import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
+import { workbookOfSheet } from './detection/xlsx';
 import { SAMPLES, SAMPLE_NAMES } from './helpers/samples';
 import { builtCases } from './detection/corpus';
 import type { SheetGrid } from '../src/core';
@@ -65,26 +66,9 @@ describe('tassei check without a mapping', () => {
   });
 });
 
-/** A corpus sheet written as an .xlsx (values, number formats, merged areas), as an official would send it. */
+/** A corpus sheet written as an .xlsx, as an official would send it. */
 async function xlsxOf(sheet: SheetGrid, file: string): Promise<void> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet(sheet.name);
-  const merged = new Map<string, { top: number; left: number; bottom: number; right: number }>();
-  for (let r = 1; r <= sheet.rowCount; r++) {
-    for (let c = 1; c <= sheet.columnCount; c++) {
-      const area = sheet.mergedArea(r, c);
-      if (area) merged.set(`${area.top}:${area.left}`, area);
-      if (area && (area.top !== r || area.left !== c)) continue;
-      const v = sheet.cell(r, c);
-      if (v.kind === 'text') ws.getCell(r, c).value = v.text;
-      else if (v.kind === 'number') {
-        ws.getCell(r, c).value = v.value;
-        if (v.numFmt) ws.getCell(r, c).numFmt = v.numFmt;
-      }
-    }
-  }
-  for (const a of merged.values()) ws.mergeCells(a.top, a.left, a.bottom, a.right);
-  writeFileSync(file, Buffer.from(await wb.xlsx.writeBuffer()));
+  writeFileSync(file, Buffer.from(await workbookOfSheet(ExcelJS.Workbook, sheet).xlsx.writeBuffer()));
 }
 
 test('the readable summary names what the user should confirm in a detected mapping', async () => {

@@ -4,74 +4,24 @@
  * read and checked in the page (ExcelJS loaded on demand) and the consolidated tabs appear in the open workbook
  * with the counts and totals an official computes by hand. The pane is checked for accessibility with axe-core.
  */
-import { createServer, type Server } from 'node:http';
-import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import type { AddressInfo } from 'node:net';
-import webpack from 'webpack';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { SAMPLES, SAMPLE_NAMES } from './helpers/samples';
+import { containsText, eventually, seriousViolations, startDemo, TASKPANE_A11Y, type DemoSite } from './helpers/demoPage';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const config = require('../webpack.config.js');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-let server: Server;
-let base: string;
-let browser: Browser;
-
-function build(outDir: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    webpack(config({ only: 'demo', outDir }, { mode: 'development' }), (err, stats) => {
-      if (err) reject(err);
-      else if (stats?.hasErrors()) reject(new Error(stats.toString('errors-only')));
-      else resolve();
-    });
-  });
-}
-
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.xlsx': 'application/octet-stream', '.json': 'application/json', '.map': 'application/json' };
-
-function serve(root: string): Promise<Server> {
-  return new Promise((resolve) => {
-    const s = createServer((req, res) => {
-      const url = new URL(req.url ?? '/', 'http://localhost');
-      const file = path.join(root, decodeURIComponent(url.pathname));
-      if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) {
-        res.writeHead(404).end();
-        return;
-      }
-      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
-    });
-    s.listen(0, '127.0.0.1', () => resolve(s));
-  });
-}
+let site: DemoSite;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium is needed at ${CHROMIUM}: apt-get install chromium (as .ci/run does)`);
-  const out = mkdtempSync(path.join(tmpdir(), 'tassei-demo-batch-'));
-  await build(out);
-  server = await serve(out);
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  site = await startDemo();
 }, 240_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await new Promise((r) => server?.close(r));
+  await site?.close();
 });
 
-async function open(sample: string, lang = 'ja'): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${base}/demo.html?sample=${sample}&lang=${lang}`);
-  await page.waitForSelector('[data-testid=grid]');
-  return { page, errors };
+async function open(sample: string, lang = 'ja') {
+  const page = await site.openSample(sample, lang);
+  return { page, errors: page.errors };
 }
 
 /** The files as a user picks them: the samples and their mappings, a second copy of one, a broken download. */
@@ -131,38 +81,13 @@ test('add submissions…: five files consolidated into tabs of the open workbook
 }, 180_000);
 
 test('the submissions tab has no serious accessibility violations (axe-core), in Japanese and in English', async () => {
-  const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
   for (const lang of ['ja', 'en']) {
     const { page } = await open('jigyo-keikaku-r6', lang);
     const pane = page.getByTestId('taskpane');
     await pane.getByRole('tab', { name: lang === 'ja' ? '複数ファイル' : 'Many files' }).click();
     await pane.getByTestId('submissions-input').setInputFiles(picked().slice(4, 6));
     await pane.getByRole('table').waitFor({ timeout: 60_000 });
-    await page.addScriptTag({ content: axeSource });
-    const result = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe;
-      return axe.run({ include: [['[data-testid=taskpane]']], exclude: [['[data-tabster-dummy]']] }, { resultTypes: ['violations'] });
-    });
-    const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => (n as { target: unknown }).target))}`);
-    expect(serious).toEqual([]);
+    expect(await seriousViolations(page, TASKPANE_A11Y)).toEqual([]);
     await page.close();
   }
 }, 120_000);
-
-/** Retries an assertion until it holds (the page updates after each Excel.run). */
-async function eventually(check: () => Promise<void>, timeout = 15_000): Promise<void> {
-  const end = Date.now() + timeout;
-  for (;;) {
-    try {
-      await check();
-      return;
-    } catch (e) {
-      if (Date.now() > end) throw e;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-}
-
-async function containsText(l: Locator, want: string): Promise<void> {
-  await eventually(async () => expect(await l.textContent()).toContain(want));
-}

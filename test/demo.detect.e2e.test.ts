@@ -5,7 +5,7 @@
  */
 import { totalsOf } from '../src/core';
 import { checkSample, openSample, SAMPLE_NAMES, sampleMapping } from './helpers/samples';
-import { containsText, eventually, hasText, startDemo, type DemoSite } from './helpers/demoPage';
+import { containsText, eventually, hasText, seriousViolations, startDemo, TASKPANE_A11Y, type DemoSite } from './helpers/demoPage';
 
 let site: DemoSite;
 
@@ -24,7 +24,7 @@ describe.each(SAMPLE_NAMES)('%s', (name) => {
     const sheets = (await openSample(name)).worksheets.map((w) => w.name);
     const mappedSheets = new Set(mapping.tables.map((t) => t.sheet));
 
-    const page = await site.open(name);
+    const page = await site.openSample(name);
     const pane = page.getByTestId('taskpane');
     const list = pane.getByRole('list', { name: '検出された表' });
     let accepted = 0;
@@ -81,22 +81,13 @@ function escape(s: string): string {
 }
 
 test('the proposals have no serious accessibility violations (axe-core), in Japanese and in English', async () => {
-  const { readFileSync } = await import('node:fs');
-  const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
   for (const lang of ['ja', 'en'] as const) {
-    const page = await site.open('shisaku-322-r3', lang);
+    const page = await site.openSample('shisaku-322-r3', lang);
     const pane = page.getByTestId('taskpane');
     await page.getByRole('tab', { name: '施策322（記入例）', exact: true }).click();
     await pane.getByRole('button', { name: lang === 'ja' ? 'このシートの表を自動検出' : 'Detect the tables of this sheet' }).click();
     await pane.getByRole('list', { name: lang === 'ja' ? '検出された表' : 'Detected tables' }).waitFor();
-    await page.addScriptTag({ content: axeSource });
-    const result = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe;
-      // As in demo.e2e.test.ts: Fluent's focus sentinels (data-tabster-dummy) are not content.
-      return axe.run({ include: [['[data-testid=taskpane]']], exclude: [['[data-tabster-dummy]']] }, { resultTypes: ['violations'] });
-    });
-    const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => (n as { target: unknown }).target))}`);
-    expect(serious).toEqual([]);
+    expect(await seriousViolations(page, TASKPANE_A11Y)).toEqual([]);
     await page.close();
   }
 }, 120_000);

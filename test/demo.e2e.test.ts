@@ -3,76 +3,24 @@
  * host, through map → check → flags → summary → clear flags, asserting the workbook's state as the page shows it;
  * the pane is checked for accessibility with axe-core, and a screenshot of it with flags is kept in test/artifacts/.
  */
-import { createServer, type Server } from 'node:http';
-import { mkdirSync, mkdtempSync, readFileSync, existsSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import * as path from 'node:path';
-import type { AddressInfo } from 'node:net';
-import webpack from 'webpack';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { containsText, eventually, hasAttr, hasText, seriousViolations, startDemo, TASKPANE_A11Y, type DemoSite } from './helpers/demoPage';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const config = require('../webpack.config.js');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARTIFACTS = path.join(__dirname, 'artifacts');
 
-let server: Server;
-let base: string;
-let browser: Browser;
-
-function build(outDir: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    webpack(config({ only: 'demo', outDir }, { mode: 'development' }), (err, stats) => {
-      if (err) reject(err);
-      else if (stats?.hasErrors()) reject(new Error(stats.toString('errors-only')));
-      else resolve();
-    });
-  });
-}
-
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.png': 'image/png', '.xlsx': 'application/octet-stream', '.json': 'application/json', '.map': 'application/json' };
-
-function serve(root: string): Promise<Server> {
-  return new Promise((resolve) => {
-    const s = createServer((req, res) => {
-      const url = new URL(req.url ?? '/', 'http://localhost');
-      const file = path.join(root, decodeURIComponent(url.pathname));
-      if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) {
-        res.writeHead(404).end();
-        return;
-      }
-      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
-    });
-    s.listen(0, '127.0.0.1', () => resolve(s));
-  });
-}
+let site: DemoSite;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium is needed at ${CHROMIUM}: apt-get install chromium (as .ci/run does)`);
-  const out = mkdtempSync(path.join(tmpdir(), 'tassei-demo-'));
-  await build(out);
-  server = await serve(out);
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  site = await startDemo();
 }, 240_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await new Promise((r) => server?.close(r));
+  await site?.close();
 });
 
-async function open(sample: string, lang = 'ja'): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${base}/demo.html?sample=${sample}&lang=${lang}`);
-  await page.waitForSelector('[data-testid=grid]');
-  (page as unknown as { errors: string[] }).errors = errors;
-  return page;
-}
+const open = (sample: string, lang = 'ja') => site.openSample(sample, lang);
 
 const cell = (page: Page, address: string) => page.locator(`[data-testid=grid] td[data-address="${address}"]`);
 
@@ -140,55 +88,16 @@ test('map → check → flags → summary → clear flags, on the 施策評価�
   await page.getByRole('tab', { name: '施策322（記入例）', exact: true }).click();
   await hasAttr(cell(page, 'E25'), 'data-fill', '');
   await hasAttr(cell(page, 'E25'), 'data-note', '');
-  expect((page as unknown as { errors: string[] }).errors).toEqual([]);
+  expect(page.errors).toEqual([]);
   await page.close();
 }, 120_000);
 
 test('the pane has no serious accessibility violations (axe-core), in Japanese and in English', async () => {
-  const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
   for (const lang of ['ja', 'en']) {
     const page = await open('jigyo-keikaku-r6', lang);
     const pane = page.getByTestId('taskpane');
     await pane.getByRole('tab', { name: lang === 'ja' ? 'チェック' : 'Check' }).click();
-    await page.addScriptTag({ content: axeSource });
-    const result = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe;
-      // Fluent UI's focus manager (tabster) puts focus sentinels (<i data-tabster-dummy tabindex=0 aria-hidden>) at
-      // the edges of some groups; they hand focus on at once and are not content. Everything else is checked.
-      return axe.run({ include: [['[data-testid=taskpane]']], exclude: [['[data-tabster-dummy]']] }, { resultTypes: ['violations'] });
-    });
-    const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => (n as { target: unknown }).target))}`);
-    expect(serious).toEqual([]);
+    expect(await seriousViolations(page, TASKPANE_A11Y)).toEqual([]);
     await page.close();
   }
 }, 120_000);
-
-/** Retries an assertion until it holds (the page updates after each Excel.run), as web-first assertions do. */
-async function eventually(check: () => Promise<void>, timeout = 15_000): Promise<void> {
-  const end = Date.now() + timeout;
-  for (;;) {
-    try {
-      await check();
-      return;
-    } catch (e) {
-      if (Date.now() > end) throw e;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-}
-
-async function hasAttr(l: Locator, name: string, want: string | RegExp): Promise<void> {
-  await eventually(async () => {
-    const v = await l.getAttribute(name);
-    if (typeof want === 'string') expect(v).toBe(want);
-    else expect(v).toMatch(want);
-  });
-}
-
-async function hasText(l: Locator, want: string): Promise<void> {
-  await eventually(async () => expect((await l.textContent())?.trim()).toBe(want));
-}
-
-async function containsText(l: Locator, want: string): Promise<void> {
-  await eventually(async () => expect(await l.textContent()).toContain(want));
-}

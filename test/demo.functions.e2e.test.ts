@@ -5,85 +5,22 @@
  * the headers, the 前年度比 of the budget lines; then a cell changed in the formula bar and the engine computing
  * again, an error with its reason, and the English page.
  */
-import { createServer, type Server } from 'node:http';
-import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import * as path from 'node:path';
-import type { AddressInfo } from 'node:net';
-import webpack from 'webpack';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { eventually, seriousViolations, startDemo, type DemoSite } from './helpers/demoPage';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const config = require('../webpack.config.js');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-let server: Server;
-let base: string;
-let browser: Browser;
-
-function build(outDir: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    webpack(config({ only: 'demo', outDir }, { mode: 'development' }), (err, stats) => {
-      if (err) reject(err);
-      else if (stats?.hasErrors()) reject(new Error(stats.toString('errors-only')));
-      else resolve();
-    });
-  });
-}
-
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.png': 'image/png', '.xlsx': 'application/octet-stream', '.json': 'application/json', '.map': 'application/json' };
-
-function serve(root: string): Promise<Server> {
-  return new Promise((resolve) => {
-    const s = createServer((req, res) => {
-      const url = new URL(req.url ?? '/', 'http://localhost');
-      const file = path.join(root, decodeURIComponent(url.pathname));
-      if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) {
-        res.writeHead(404).end();
-        return;
-      }
-      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
-    });
-    s.listen(0, '127.0.0.1', () => resolve(s));
-  });
-}
+let site: DemoSite;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium is needed at ${CHROMIUM}: apt-get install chromium (as .ci/run does)`);
-  const out = mkdtempSync(path.join(tmpdir(), 'tassei-demo-functions-'));
-  await build(out);
-  server = await serve(out);
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  site = await startDemo();
 }, 240_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await new Promise((r) => server?.close(r));
+  await site?.close();
 });
 
-async function eventually(check: () => Promise<void>, timeout = 15_000): Promise<void> {
-  const end = Date.now() + timeout;
-  for (;;) {
-    try {
-      await check();
-      return;
-    } catch (e) {
-      if (Date.now() > end) throw e;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-}
-
-async function open(query: string): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${base}/demo.html?${query}`);
-  return { page, errors };
+async function open(query: string) {
+  const page = await site.open(query);
+  return { page, errors: page.errors };
 }
 
 const cell = (page: Page, address: string) => page.locator(`[data-testid=functions-grid] td[data-address="${address}"]`);
@@ -145,13 +82,7 @@ test('in English, the status words are English; no serious accessibility violati
   await page.waitForSelector('[data-testid=functions-grid]');
   expect(await values(page, 'E', 2, 5)).toEqual(['Nearly met', 'Met', 'Nearly met', 'Missed']);
   expect(await values(page, 'D', 1, 1)).toEqual(['Ratio']);
-  await page.addScriptTag({ content: readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8') });
-  const result = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe;
-    return axe.run(document, { resultTypes: ['violations'] });
-  });
-  const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => (n as { target: unknown }).target))}`);
-  expect(serious).toEqual([]);
+  expect(await seriousViolations(page)).toEqual([]);
   expect(errors).toEqual([]);
   await page.close();
 }, 60_000);

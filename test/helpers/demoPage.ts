@@ -41,9 +41,14 @@ function serve(root: string): Promise<Server> {
   });
 }
 
+export type DemoPage = Page & { errors: string[] };
+
 export interface DemoSite {
   readonly base: string;
-  open(sample: string, lang?: string): Promise<Page & { errors: string[] }>;
+  /** demo.html?<query>, the page's uncaught errors collected in `errors`. */
+  open(query: string): Promise<DemoPage>;
+  /** A sample workbook in the demo, once its grid is drawn. */
+  openSample(sample: string, lang?: string): Promise<DemoPage>;
   close(): Promise<void>;
 }
 
@@ -57,13 +62,18 @@ export async function startDemo(): Promise<DemoSite> {
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+  const open = async (query: string): Promise<DemoPage> => {
+    const page = (await browser.newPage({ viewport: { width: 1400, height: 900 } })) as DemoPage;
+    page.errors = [];
+    page.on('pageerror', (e) => page.errors.push(e.message));
+    await page.goto(`${base}/demo.html?${query}`);
+    return page;
+  };
   return {
     base,
-    async open(sample, lang = 'ja') {
-      const page = (await browser.newPage({ viewport: { width: 1400, height: 900 } })) as Page & { errors: string[] };
-      page.errors = [];
-      page.on('pageerror', (e) => page.errors.push(e.message));
-      await page.goto(`${base}/demo.html?sample=${sample}&lang=${lang}`);
+    open,
+    async openSample(sample, lang = 'ja') {
+      const page = await open(`sample=${sample}&lang=${lang}`);
       await page.waitForSelector('[data-testid=grid]');
       return page;
     },
@@ -72,6 +82,20 @@ export async function startDemo(): Promise<DemoSite> {
       await new Promise((r) => server.close(r));
     },
   };
+}
+
+/** The task pane of the demo page, for axe: Fluent UI's focus sentinels (data-tabster-dummy, focus handed on at
+ * once, aria-hidden) are not content and are left out; everything else is checked. */
+export const TASKPANE_A11Y = { include: [['[data-testid=taskpane]']], exclude: [['[data-tabster-dummy]']] };
+
+/** The serious and critical accessibility violations axe-core finds in `context` (a selector spec, or the page). */
+export async function seriousViolations(page: Page, context: unknown = null): Promise<string[]> {
+  await page.addScriptTag({ content: readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8') });
+  const result = await page.evaluate(async (ctx) => {
+    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; impact: string; nodes: { target: unknown }[] }[] }> } }).axe;
+    return axe.run(ctx ?? document, { resultTypes: ['violations'] });
+  }, context);
+  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
 }
 
 /** Retries an assertion until it holds (the page updates after each Excel.run), as web-first assertions do. */
@@ -94,4 +118,12 @@ export async function hasText(l: Locator, want: string): Promise<void> {
 
 export async function containsText(l: Locator, want: string): Promise<void> {
   await eventually(async () => expect(await l.textContent()).toContain(want));
+}
+
+export async function hasAttr(l: Locator, name: string, want: string | RegExp): Promise<void> {
+  await eventually(async () => {
+    const v = await l.getAttribute(name);
+    if (typeof want === 'string') expect(v).toBe(want);
+    else expect(v).toMatch(want);
+  });
 }

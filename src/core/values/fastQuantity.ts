@@ -7,9 +7,9 @@
  * grammar gives (test/values.fast.test.ts holds it to that on generated texts and on every text of the samples).
  */
 import { matchUnitAt, normalizeUnit } from './units';
+import { quantity } from './parse';
 import type { Quantity } from './types';
 
-const NONE: readonly Quantity[] = Object.freeze([]);
 /** Longer texts are rare and may hold anything: the full grammar reads them. */
 const MAX_FAST_LENGTH = 32;
 
@@ -43,17 +43,5 @@ export function fastQuantity(text: string, headerUnit: string | null): Quantity 
   const written = text.slice(0, end);
   const value = Number(grouped ? written.replaceAll(',', '') : written);
   if (unit === null && headerUnit !== null) unit = normalizeUnit(headerUnit);
-  return {
-    kind: 'quantity',
-    value,
-    unit,
-    qualifier: null,
-    statedRatio: null,
-    annotation: null,
-    annotationFy: null,
-    label: null,
-    estimate: false,
-    relativeTo: null,
-    more: NONE,
-  };
+  return quantity(value, unit, null);
 }

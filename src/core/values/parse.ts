@@ -335,7 +335,8 @@ function toQuantity(d: Draft, relativeTo: string | null, more: readonly Quantity
   };
 }
 
-function quantity(value: number, unit: string | null, qualifier: Qualifier | null): Quantity {
+/** A plain quantity: a value with its unit and qualifier, nothing else said beside it (also fastQuantity.ts). */
+export function quantity(value: number, unit: string | null, qualifier: Qualifier | null): Quantity {
   return {
     kind: 'quantity',
     value: value === 0 ? 0 : value, // never -0
