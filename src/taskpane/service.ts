@@ -244,7 +244,12 @@ async function sha256(bytes: Uint8Array): Promise<string | null> {
 
 /** Whether two tables cover the same cells (by their stated range, or the cells they map). */
 function sameRange(a: TableMapping, b: TableMapping): boolean {
-  const ra = a.range ?? (tableExtent(a) ? formatRange(tableExtent(a)!) : null);
-  const rb = b.range ?? (tableExtent(b) ? formatRange(tableExtent(b)!) : null);
-  return ra !== null && ra === rb;
+  const ra = rangeOf(a);
+  return ra !== null && ra === rangeOf(b);
+}
+
+function rangeOf(t: TableMapping): string | null {
+  if (t.range) return t.range;
+  const ext = tableExtent(t);
+  return ext ? formatRange(ext) : null;
 }
