@@ -59,6 +59,8 @@ export interface TableProposal {
   readonly confidence: number;
   /** Sure enough to be applied by "accept all" (at or above the threshold, nothing to confirm). */
   readonly sure: boolean;
+  /** false when a part must be filled in before use (a year no header names): only "correct" is offered then. */
+  readonly complete: boolean;
   readonly reasons: string[];
   readonly unsure: string[];
   /** The mapping already has a table of this kind at this place. */
@@ -142,6 +144,7 @@ export class TasseiService {
         range: d.range,
         confidence: Math.round(d.confidence * 100),
         sure: d.confidence >= DEFAULT_THRESHOLD && d.unsure.length === 0,
+        complete: !d.unsure.some((n) => n.code === 'fy'),
         reasons: d.reasons.map((n) => describeNote(n, this.lang, 'reason')),
         unsure: d.unsure.map((n) => describeNote(n, this.lang, 'unsure')),
         mapped: mapping.tables.some((m) => m.sheet === d.sheet && m.kind === d.kind && sameRange(m, table)),

@@ -104,9 +104,11 @@ export function DetectPanel({ service, run, mapping, accept, correct }: DetectPa
                   </Button>
                   {open(p, i) && (
                     <>
-                      <Button size="small" appearance={p.sure ? 'primary' : 'secondary'} onClick={() => void take([i])}>
-                        {t('detect.accept')}
-                      </Button>
+                      {p.complete && (
+                        <Button size="small" appearance={p.sure ? 'primary' : 'secondary'} onClick={() => void take([i])}>
+                          {t('detect.accept')}
+                        </Button>
+                      )}
                       <Button size="small" onClick={() => correct(p)}>
                         {t('detect.correct')}
                       </Button>
