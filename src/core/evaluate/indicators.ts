@@ -274,9 +274,16 @@ export interface EvaluateOptions {
   readonly thresholds: Thresholds;
 }
 
+/**
+ * Scratch lists, copied out at their exact length. A list grown by push keeps room for 17 items, and the lists of
+ * tens of thousands of indicators live to the end of the run: the garbage collector would copy all that room.
+ */
+const pointScratch: Point[] = [];
+const plannedScratch: PlannedTarget[] = [];
+
 export function evaluateIndicator(ind: ReadIndicator, opts: EvaluateOptions, findings: RawFinding[]): Indicator {
-  const points: Point[] = [];
-  const plannedTargets: PlannedTarget[] = [];
+  let nPoints = 0;
+  let nPlanned = 0;
   const baselineQ = ind.baseline ? quantity(ind.baseline.value) : null;
   const down = ind.direction === 'down';
   for (const f of ind.findings) findings.push(f);
@@ -292,7 +299,7 @@ export function evaluateIndicator(ind: ReadIndicator, opts: EvaluateOptions, fin
     // Actuals are due up to the report year, and only where the table has a place for them.
     const due = opts.reportFy !== null && y.fy <= opts.reportFy && y.cells.actual !== null;
     if (!actual && !due) {
-      if (target && y.cells.target) plannedTargets.push({ fy: y.fy, target: target.value, targetQualifier: target.qualifier, cell: y.cells.target });
+      if (target && y.cells.target) plannedScratch[nPlanned++] = { fy: y.fy, target: target.value, targetQualifier: target.qualifier, cell: y.cells.target };
       continue;
     }
     const statedRatio = statedRatioOf(y.stated, y.actual);
@@ -305,12 +312,12 @@ export function evaluateIndicator(ind: ReadIndicator, opts: EvaluateOptions, fin
           note: word ? `（${word}）` : '',
         }),
       );
-      points.push({ fy: y.fy, target: target.value, targetQualifier: target.qualifier, actual: null, ratio: null, status: 'pending', statedRatio, cells: y.cells });
+      pointScratch[nPoints++] = { fy: y.fy, target: target.value, targetQualifier: target.qualifier, actual: null, ratio: null, status: 'pending', statedRatio, cells: y.cells };
       continue;
     }
     if (!target) {
       findings.push(finding('indicator.missing-target', ind.sheet, y.cells.actual, actual.value, null, { fy: y.fy }));
-      points.push({ fy: y.fy, target: null, targetQualifier: null, actual: actual.value, ratio: null, status: 'noTarget', statedRatio, cells: y.cells });
+      pointScratch[nPoints++] = { fy: y.fy, target: null, targetQualifier: null, actual: actual.value, ratio: null, status: 'noTarget', statedRatio, cells: y.cells };
       continue;
     }
     if (target.unit && actual.unit && target.unit !== actual.unit) {
@@ -330,7 +337,7 @@ export function evaluateIndicator(ind: ReadIndicator, opts: EvaluateOptions, fin
     if (status === 'gap' && ratio !== null) {
       findings.push(finding('indicator.target-gap', ind.sheet, y.cells.actual, ratio, opts.thresholds.nearly, { fy: y.fy }));
     }
-    points.push({ fy: y.fy, target: target.value, targetQualifier: target.qualifier, actual: actual.value, ratio, status, statedRatio, cells: y.cells });
+    pointScratch[nPoints++] = { fy: y.fy, target: target.value, targetQualifier: target.qualifier, actual: actual.value, ratio, status, statedRatio, cells: y.cells };
   }
 
   if (ind.cumulative) checkCumulative(ind, baselineQ, findings);
@@ -344,8 +351,8 @@ export function evaluateIndicator(ind: ReadIndicator, opts: EvaluateOptions, fin
     cumulative: ind.cumulative,
     method: ind.method,
     baseline: ind.baseline && baselineQ ? { fy: ind.baseline.fy, value: baselineQ.value, cell: ind.baseline.cell } : null,
-    points,
-    plannedTargets,
+    points: pointScratch.slice(0, nPoints),
+    plannedTargets: plannedScratch.slice(0, nPlanned),
   };
 }
 
