@@ -8,8 +8,10 @@
  * module loading, the worker pool, checking, the consolidated summary.xlsx written); peak RSS is the process's own
  * (worker threads included: they are threads of the same process). Beside each wall-clock time, the CPU time
  * (user + system, all threads): other processes sharing the machine stretch the first much more than the second.
- * The control row (ExcelJS loads alone in a pool of 1 and of 2 threads) shows what a second thread can give on
- * this machine at this moment; it is printed beside the verdicts.
+ * The control rows show what a second thread, or a second process, can give on this machine at this moment, with
+ * none of the command line's code: ExcelJS loads alone in a pool of 1 and of 2 threads; the same loads split over
+ * two processes at once; and a loop of integer arithmetic (no allocation) in one and in two processes at once,
+ * which shows whether the two cores are there at all. They are printed beside the verdicts.
  *
  * Bars (issue 5): files/s with --jobs 2 ≥ 1.6 × with --jobs 1 (a 2-core machine); whole run ≤ 1.3 × the ExcelJS
  * read time; peak RSS flat as the number of files grows (printed at 50, 100, 200 files).
@@ -21,7 +23,7 @@
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { spawnSync } = require('node:child_process');
+const { spawn, spawnSync } = require('node:child_process');
 
 const ROOT = path.join(__dirname, '..');
 const SAMPLES = path.join(ROOT, 'samples');
@@ -136,6 +138,15 @@ async function childPool(threads, listFile) {
   return { ms, cpuMs: used, maxRssKiB: process.resourceUsage().maxRSS };
 }
 
+/** `--child spin`: integer arithmetic, no allocation, no memory traffic: what a core gives on its own. */
+function childSpin() {
+  const started = process.hrtime.bigint();
+  let x = 0;
+  for (let i = 0; i < 3e8; i++) x = (x + i * 7) % 1000003;
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  return { ms, x };
+}
+
 /** `--child cli ARGS…`: the command line itself, in this process; its peak RSS reported when it exits. */
 function childCli(args) {
   const report = path.join(os.tmpdir(), `tassei-batch-bench-${process.pid}.json`);
@@ -158,6 +169,46 @@ function child(args) {
   const data = payload.startsWith('{') ? JSON.parse(payload) : JSON.parse(fs.readFileSync(payload, 'utf8'));
   if (!payload.startsWith('{')) fs.rmSync(payload, { force: true });
   return { ...data, wallMs, stdout: r.stdout };
+}
+
+/** Children started at the same moment; each answer as child() gives it. */
+function together(argsList) {
+  return Promise.all(
+    argsList.map(
+      (args) =>
+        new Promise((resolve, reject) => {
+          const c = spawn(process.execPath, [__filename, '--child', ...args], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+          let err = '';
+          c.stderr.on('data', (d) => (err += d));
+          c.on('error', reject);
+          c.on('close', (code) => {
+            const line = err.split('\n').find((l) => l.startsWith('BENCH '));
+            if (!line) reject(new Error(`bench/batch.js --child ${args.join(' ')} failed (exit ${code}):\n${err.slice(-3000)}`));
+            else resolve(JSON.parse(line.slice(6)));
+          });
+        }),
+    ),
+  );
+}
+
+/**
+ * Two processes at once against one: the same total work split in two (the files), or the same work twice (the
+ * spin). The answer is how many times as fast two went as one: 2.00 on two free cores.
+ */
+async function processHeadroom(listFile, files) {
+  const halves = [0, 1].map((k) => {
+    const f = path.join(CACHE, `list-half-${k}.json`);
+    fs.writeFileSync(f, JSON.stringify(files.filter((_, i) => i % 2 === k)));
+    return f;
+  });
+  const [whole] = await together([['read', listFile]]);
+  const split = await together(halves.map((f) => ['read', f]));
+  const [spinOne] = await together([['spin']]);
+  const spinTwo = await together([['spin'], ['spin']]);
+  return {
+    read: whole.ms / Math.max(...split.map((r) => r.ms)),
+    spin: (2 * spinOne.ms) / Math.max(...spinTwo.map((r) => r.ms)),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -198,6 +249,7 @@ async function batchBench({ files: count = 200, runs = 3, regen = false } = {}) 
   const bare = [];
   const pool1 = [];
   const pool2 = [];
+  const procs = [];
   for (let i = 0; i < runs; i++) {
     reads.push(child(['read', listFile]));
     one.push(cliRun(files, 1));
@@ -205,6 +257,7 @@ async function batchBench({ files: count = 200, runs = 3, regen = false } = {}) 
     bare.push(cliRun(files, 1, false));
     pool1.push(child(['pool', '1', listFile]));
     pool2.push(child(['pool', '2', listFile]));
+    procs.push(await processHeadroom(listFile, files));
   }
   const sizes = [50, 100, 200].filter((n) => n <= count);
   const rss = sizes.map((n) => ({ n, run: cliRun(files.slice(0, n), 2) }));
@@ -223,6 +276,8 @@ async function batchBench({ files: count = 200, runs = 3, regen = false } = {}) 
   const pool1Ms = med(pool1, 'ms');
   const pool2Ms = med(pool2, 'ms');
   const headroom = pool1Ms / pool2Ms;
+  const procRead = median(procs.map((p) => p.read));
+  const procSpin = median(procs.map((p) => p.spin));
   const verdict = (ok) => (ok ? 'PASS' : 'FAIL');
   const totals = two[0].totals;
   const load = os.loadavg().map((x) => x.toFixed(1)).join(' ');
@@ -246,7 +301,15 @@ async function batchBench({ files: count = 200, runs = 3, regen = false } = {}) 
     '|---:|---:|',
     ...rss.map(({ n, run }) => `| ${n} | ${mib(run.maxRssKiB)} |`),
     '',
-    `The machine's headroom at the time (control rows): 2 threads of ExcelJS loads alone ran ${headroom.toFixed(2)} × as fast as 1 (2.00 on two free cores). What \`--jobs 2\` gains over \`--jobs 1\` cannot exceed it by much.`,
+    "The machine's headroom at the time (controls, none of the command line's code; 2.00 on two free cores):",
+    '',
+    '| control | two at once ÷ one |',
+    '|---|---:|',
+    `| ExcelJS loads alone: a pool of 2 threads against a pool of 1 (started and warmed) | ${headroom.toFixed(2)} × |`,
+    `| ExcelJS loads alone: the ${count} files split over 2 processes at once, against 1 process loading them all (loops only) | ${procRead.toFixed(2)} × |`,
+    `| integer arithmetic, no allocation: 2 processes at once against 1 | ${procSpin.toFixed(2)} × |`,
+    '',
+    `What \`--jobs 2\` gains over \`--jobs 1\` cannot exceed what two ExcelJS readers gain here by much: the cores are there (the arithmetic scales ${procSpin.toFixed(2)} ×), but work that allocates and walks memory as ExcelJS does does not scale on this machine.`,
     '',
     '| bar | figure | verdict | beside it |',
     '|---|---:|---|---|',
@@ -282,6 +345,8 @@ if (require.main === module) {
           process.exit(1);
         },
       );
+    } else if (mode === 'spin') {
+      process.stderr.write(`BENCH ${JSON.stringify(childSpin())}\n`);
     } else childCli(rest);
   } else {
     const opts = { files: 200, runs: 3, regen: false, markdown: null };
