@@ -152,7 +152,3 @@ export async function runCheck(args: CheckArgs, io: Output): Promise<CheckRun> {
   else io.out(renderText(report, outcomes, args.lang));
   return { report, outcomes, code };
 }
-
-export function usage(lang: Lang): string {
-  return `${translator(lang)('cli.usage')}\n`;
-}

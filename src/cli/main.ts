@@ -2,19 +2,22 @@
 /** Entry point of the `tassei` command. */
 import { parseCommandLine } from './args';
 import { isBatch, runBatch } from './batch';
-import { translator } from '../core';
+import { translator, type Lang } from '../core';
 
 // check.ts (and ExcelJS with it) is loaded only when this thread reads workbooks: a batch's workers do that.
 const check = () => import('./check');
 
+// Here, not in check.ts: help and usage errors need no workbook reader.
+const usage = (lang: Lang): string => `${translator(lang)('cli.usage')}\n`;
+
 async function main(argv: string[]): Promise<number> {
   const parsed = parseCommandLine(argv);
   if (!parsed.ok) {
-    process.stderr.write(`${translator(parsed.lang)(`cli.${parsed.key}`, parsed.params)}\n\n${(await check()).usage(parsed.lang)}`);
+    process.stderr.write(`${translator(parsed.lang)(`cli.${parsed.key}`, parsed.params)}\n\n${usage(parsed.lang)}`);
     return 2;
   }
   if (parsed.command === 'help') {
-    process.stdout.write((await check()).usage(parsed.lang));
+    process.stdout.write(usage(parsed.lang));
     return 0;
   }
   const io = { out: (s: string) => process.stdout.write(s), err: (s: string) => process.stderr.write(s) };
