@@ -159,16 +159,22 @@ function childCli(args) {
   require(CLI);
 }
 
+/** A child's answer: its `BENCH` line on stderr, JSON inline or the path of a file holding it. */
+function answerOf(args, stderr, code) {
+  const line = stderr.split('\n').find((l) => l.startsWith('BENCH '));
+  if (!line) throw new Error(`bench/batch.js --child ${args.join(' ')} failed (exit ${code}):\n${stderr.slice(-3000)}`);
+  const payload = line.slice(6).trim();
+  if (payload.startsWith('{')) return JSON.parse(payload);
+  const data = JSON.parse(fs.readFileSync(payload, 'utf8'));
+  fs.rmSync(payload, { force: true });
+  return data;
+}
+
 function child(args) {
   const started = process.hrtime.bigint();
   const r = spawnSync(process.execPath, [__filename, '--child', ...args], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 256 * 1024 * 1024 });
   const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
-  const line = (r.stderr || '').split('\n').find((l) => l.startsWith('BENCH '));
-  if (!line) throw new Error(`bench/batch.js --child ${args.join(' ')} failed (exit ${r.status}):\n${(r.stderr || '').slice(-3000)}`);
-  const payload = line.slice(6).trim();
-  const data = payload.startsWith('{') ? JSON.parse(payload) : JSON.parse(fs.readFileSync(payload, 'utf8'));
-  if (!payload.startsWith('{')) fs.rmSync(payload, { force: true });
-  return { ...data, wallMs, stdout: r.stdout };
+  return { ...answerOf(args, r.stderr || '', r.status), wallMs, stdout: r.stdout };
 }
 
 /** Children started at the same moment; each answer as child() gives it. */
@@ -182,9 +188,11 @@ function together(argsList) {
           c.stderr.on('data', (d) => (err += d));
           c.on('error', reject);
           c.on('close', (code) => {
-            const line = err.split('\n').find((l) => l.startsWith('BENCH '));
-            if (!line) reject(new Error(`bench/batch.js --child ${args.join(' ')} failed (exit ${code}):\n${err.slice(-3000)}`));
-            else resolve(JSON.parse(line.slice(6)));
+            try {
+              resolve(answerOf(args, err, code));
+            } catch (e) {
+              reject(e);
+            }
           });
         }),
     ),
@@ -192,16 +200,16 @@ function together(argsList) {
 }
 
 /**
- * Two processes at once against one: the same total work split in two (the files), or the same work twice (the
- * spin). The answer is how many times as fast two went as one: 2.00 on two free cores.
+ * Two processes at once against one: the same total work split in two (the files, against `whole`, a `read` child
+ * of all of them), or the same work twice (the spin). The answer is how many times as fast two went as one: 2.00 on
+ * two free cores.
  */
-async function processHeadroom(listFile, files) {
+async function processHeadroom(whole, files) {
   const halves = [0, 1].map((k) => {
     const f = path.join(CACHE, `list-half-${k}.json`);
     fs.writeFileSync(f, JSON.stringify(files.filter((_, i) => i % 2 === k)));
     return f;
   });
-  const [whole] = await together([['read', listFile]]);
   const split = await together(halves.map((f) => ['read', f]));
   const [spinOne] = await together([['spin']]);
   const spinTwo = await together([['spin'], ['spin']]);
@@ -257,7 +265,7 @@ async function batchBench({ files: count = 200, runs = 3, regen = false } = {}) 
     bare.push(cliRun(files, 1, false));
     pool1.push(child(['pool', '1', listFile]));
     pool2.push(child(['pool', '2', listFile]));
-    procs.push(await processHeadroom(listFile, files));
+    procs.push(await processHeadroom(reads.at(-1), files));
   }
   const sizes = [50, 100, 200].filter((n) => n <= count);
   const rss = sizes.map((n) => ({ n, run: cliRun(files.slice(0, n), 2) }));
