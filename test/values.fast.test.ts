@@ -26,9 +26,13 @@ test('on texts near its grammar it accepts the common ones and agrees with the f
     { numRuns: 20_000 },
   );
   expect(accepted).toBeGreaterThan(500);
-  for (const text of ['26 件', '5,554 千人', '366社', '59.4%', '100', '1,234,567.5 千円']) expect(fastQuantity(text, null)).toEqual(full(text, null));
-  // Not for it: full-width digits, signs, qualifiers, notes, labels, stray separators.
-  for (const text of ['６，２６５ 千人', '▲ 1,234', '5件以上', '160件(123.1%)', '①3件', '12,34', '1.2.3', '26 件 ', '見込 75回']) expect(fastQuantity(text, null)).toBeUndefined();
+  for (const text of ['26 件', '5,554 千人', '366社', '59.4%', '100', '1,234,567.5 千円', '６，２６５ 千人', '１０５\u3000社', '５９．４％', '12 ｐｔ']) {
+    expect(fastQuantity(text, null)).toEqual(full(text, null));
+    expect(fastQuantity(text, null)).toBeDefined();
+  }
+  expect(fastQuantity('６，２６５ 千人', null)).toMatchObject({ value: 6265, unit: '千人' });
+  // Not for it: signs, qualifiers, notes, labels, stray separators, two spaces (the full grammar collapses them).
+  for (const text of ['▲ 1,234', '１２，３４', '５\u3000\u3000件', '5件以上', '160件(123.1%)', '①3件', '12,34', '1.2.3', '26 件 ', '見込 75回']) expect(fastQuantity(text, null)).toBeUndefined();
 });
 
 test('every text cell of the samples and fixtures that it accepts reads as the full grammar reads it', async () => {

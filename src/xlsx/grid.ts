@@ -31,7 +31,12 @@ class WorksheetGrid implements SheetGrid {
   cell(row: number, col: number): CellValue {
     if (!inSheet(row, col)) return EMPTY;
     this.merges ??= new MergeIndex(mergeRanges(this.ws));
-    const area = this.merges.empty ? null : this.merges.at(row, col);
+    if (this.merges.empty) {
+      // No merged area: no cell is a merge cell, and its type need not be asked (a call per cell saved).
+      const cell = this.find(row, col);
+      return cell ? valueOf(cell.value, cell.numFmt || undefined) : EMPTY;
+    }
+    const area = this.merges.at(row, col);
     const cell = area ? this.find(area.top, area.left) : this.find(row, col);
     return cell ? cellValueOf(cell) : EMPTY;
   }

@@ -243,11 +243,20 @@ function pickLabel(v: ParsedValue, label: string | null, sheet: string, cell: st
   return v;
 }
 
+/** The first unit written: the baseline's, else the first year's target's or actual's … (no list is built: this
+ * runs for every indicator). */
 function firstUnit(baseline: ParsedValue | null, years: readonly YearCells[]): string | null {
-  const candidates: (ParsedValue | null)[] = [baseline];
-  for (const y of years) candidates.push(y.target, y.actual);
-  for (const c of candidates) if (c && c.kind === 'quantity' && c.unit) return c.unit;
+  const u = unitOf(baseline);
+  if (u !== null) return u;
+  for (const y of years) {
+    const v = unitOf(y.target) ?? unitOf(y.actual);
+    if (v !== null) return v;
+  }
   return null;
+}
+
+function unitOf(v: ParsedValue | null): string | null {
+  return v !== null && v.kind === 'quantity' && v.unit ? v.unit : null;
 }
 
 function quantity(v: ParsedValue | null): Quantity | null {

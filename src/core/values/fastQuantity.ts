@@ -1,12 +1,13 @@
 /**
- * The commonest cell texts in one pass: ASCII digits (grouped by commas or not, maybe with decimals), maybe one
- * space, maybe one known unit, and nothing else — '26 件', '5,554 千人', '366社', '59.4%', '100'. A sheet of
- * 20,000 indicators holds tens of thousands of them, and the full grammar (parse.ts) walks each several times.
+ * The commonest cell texts in one pass: digits (grouped by commas or not, maybe with decimals), maybe one space,
+ * maybe one known unit, and nothing else — '26 件', '5,554 千人', '366社', '59.4%', '100', and the same written in
+ * full-width characters ('６，２６５　千人'), read after folding them as the full grammar does. A sheet of 20,000
+ * indicators holds tens of thousands of them, and the full grammar (parse.ts) walks each several times.
  *
  * Anything else gives undefined and goes to the full grammar. For what it accepts, the result is the one the full
  * grammar gives (test/values.fast.test.ts holds it to that on generated texts and on every text of the samples).
  */
-import { matchUnitAt, normalizeUnit } from './units';
+import { foldWidth, matchUnitAt, normalizeUnit } from './units';
 import { quantity } from './parse';
 import type { Quantity } from './types';
 
@@ -16,6 +17,15 @@ const MAX_FAST_LENGTH = 32;
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 
 export function fastQuantity(text: string, headerUnit: string | null): Quantity | undefined {
+  const q = scan(text, headerUnit);
+  if (q !== undefined || text.length > MAX_FAST_LENGTH) return q;
+  // Full-width digits, separators, spaces and units: folded, they may read as above (foldWidth gives the text
+  // itself back when nothing folds).
+  const folded = foldWidth(text);
+  return folded === text ? undefined : scan(folded, headerUnit);
+}
+
+function scan(text: string, headerUnit: string | null): Quantity | undefined {
   const n = text.length;
   if (n === 0 || n > MAX_FAST_LENGTH) return undefined;
   let i = 0;

@@ -15,6 +15,10 @@ export class ParseCache {
 
   parse(cell: CellValue, headerUnit: string | null): ParsedValue {
     if (cell.kind !== 'text') return parseCell(cell, { headerUnit });
+    // The common plain quantities are read before the memory is asked: reading '1,234 人' again costs less than
+    // finding it among tens of thousands of remembered texts (a lookup there misses the processor's caches).
+    const fast = fastQuantity(cell.text, headerUnit);
+    if (fast !== undefined) return fast;
     let map = this.texts.get(headerUnit);
     if (!map) this.texts.set(headerUnit, (map = new Map()));
     return this.memo(map, cell.text, cell, headerUnit);
@@ -23,7 +27,7 @@ export class ParseCache {
   private memo(map: Map<string, ParsedValue>, key: string, cell: CellValue, headerUnit: string | null): ParsedValue {
     let v = map.get(key);
     if (v === undefined) {
-      v = fastQuantity(key, headerUnit) ?? parseCell(cell, { headerUnit });
+      v = parseCell(cell, { headerUnit });
       // A bounded memory: on a huge sheet of distinct values it starts again rather than grow without end.
       if (map.size >= MAX_ENTRIES) map.clear();
       map.set(key, v);

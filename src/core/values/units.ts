@@ -34,18 +34,27 @@ const UNIT_SYNONYMS: ReadonlyMap<string, string> = new Map([
   ['pt', 'ポイント'],
 ]);
 
-/** Written forms (after width folding) → normalized unit, indexed by first character for a cheap longest match. */
-const UNITS_BY_FIRST_CHAR: ReadonlyMap<string, ReadonlyArray<readonly [written: string, unit: string]>> = (() => {
-  const byChar = new Map<string, Array<readonly [string, string]>>();
+/** A known unit as written (after width folding), and the unit it stands for. */
+export interface UnitMatch {
+  readonly written: string;
+  readonly unit: string;
+  /** How many characters the written form takes. */
+  readonly length: number;
+}
+
+/** Written forms (after width folding) → normalized unit, indexed by first character for a cheap longest match.
+ * The entries are made once and given out as they are: matching a unit allocates nothing. */
+const UNITS_BY_FIRST_CHAR: ReadonlyMap<string, readonly UnitMatch[]> = (() => {
+  const byChar = new Map<string, UnitMatch[]>();
   const add = (written: string, unit: string): void => {
     const first = written[0]!;
     const list = byChar.get(first) ?? [];
-    list.push([written, unit]);
+    list.push(Object.freeze({ written, unit, length: written.length }));
     byChar.set(first, list);
   };
   for (const u of KNOWN_UNITS) add(u, u);
   for (const [written, unit] of UNIT_SYNONYMS) add(written, unit);
-  for (const list of byChar.values()) list.sort((a, b) => b[0].length - a[0].length);
+  for (const list of byChar.values()) list.sort((a, b) => b.length - a.length);
   return byChar;
 })();
 
@@ -53,11 +62,12 @@ const UNITS_BY_FIRST_CHAR: ReadonlyMap<string, ReadonlyArray<readonly [written: 
  * The known unit written at `at` in a width-folded string, longest first, or null.
  * Returns the normalized unit and how many characters it took.
  */
-export function matchUnitAt(folded: string, at: number): { unit: string; length: number } | null {
+export function matchUnitAt(folded: string, at: number): UnitMatch | null {
   const candidates = UNITS_BY_FIRST_CHAR.get(folded.charAt(at));
   if (!candidates) return null;
-  for (const [written, unit] of candidates) {
-    if (folded.startsWith(written, at)) return { unit, length: written.length };
+  for (let i = 0; i < candidates.length; i++) {
+    const c = candidates[i]!;
+    if (folded.startsWith(c.written, at)) return c;
   }
   return null;
 }
@@ -75,18 +85,23 @@ export function isKnownUnit(folded: string): boolean {
  * everything else alone, so labels survive. Returns the input itself when nothing needs folding.
  */
 export function foldWidth(text: string): string {
-  let out: string[] | null = null;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    const folded = foldCharCode(c);
-    if (folded !== c) {
-      if (out === null) out = [text.slice(0, i)];
-      out.push(String.fromCharCode(folded));
-    } else if (out !== null) {
-      out.push(text.charAt(i));
-    }
-  }
-  return out === null ? text : out.join('');
+  const n = text.length;
+  let i = 0;
+  while (i < n && foldCharCode(text.charCodeAt(i)) === text.charCodeAt(i)) i++;
+  if (i === n) return text;
+  // Character codes, then one string: no string per character.
+  const codes = new Array<number>(n - i);
+  for (let k = i; k < n; k++) codes[k - i] = foldCharCode(text.charCodeAt(k));
+  return text.slice(0, i) + fromCodes(codes);
+}
+
+/** String.fromCharCode over a list, in slices: a call takes a bounded number of arguments. */
+function fromCodes(codes: readonly number[]): string {
+  const SLICE = 4096;
+  if (codes.length <= SLICE) return String.fromCharCode(...codes);
+  let out = '';
+  for (let k = 0; k < codes.length; k += SLICE) out += String.fromCharCode(...codes.slice(k, k + SLICE));
+  return out;
 }
 
 function foldCharCode(c: number): number {
