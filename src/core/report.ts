@@ -66,15 +66,30 @@ function show(v: FindingValue, ratio: boolean, lang: Lang): string {
 /** The message of a finding in one language. */
 export function renderMessage(f: RawFinding, lang: Lang): string {
   const ratio = RATIO_RULES.has(f.rule);
-  const params: Record<string, unknown> = { ...(f.params ?? {}), found: show(f.found, ratio, lang), expected: show(f.expected, ratio, lang) };
   const role = f.params?.role;
-  if (typeof role === 'string') params.role = fillTemplate(lang, `role.${role}`, {});
   const reason = f.params?.reason;
-  if (typeof reason === 'string') params.reason = fillTemplate(lang, `value.${reason}`, { text: f.params?.text ?? '' });
-  if (f.rule === 'budget.source-unknown' && lang === 'en' && typeof f.expected === 'string') params.suggestion = ` (perhaps "${f.expected}")`;
-  if (f.rule === 'indicator.missing-actual' && lang === 'en' && typeof f.found === 'string') params.note = ` ("${f.found}")`;
-  return fillTemplate(lang, `rule.${f.rule}.message`, params);
+  // What the message shows in place of the finding's own params; one shape for every finding (no copy of params).
+  const shown: Rendered = {
+    found: show(f.found, ratio, lang),
+    expected: show(f.expected, ratio, lang),
+    role: typeof role === 'string' ? fillTemplate(lang, `role.${role}`, NO_PARAMS) : undefined,
+    reason: typeof reason === 'string' ? fillTemplate(lang, `value.${reason}`, { text: f.params?.text ?? '' }) : undefined,
+    suggestion: f.rule === 'budget.source-unknown' && lang === 'en' && typeof f.expected === 'string' ? ` (perhaps "${f.expected}")` : undefined,
+    note: f.rule === 'indicator.missing-actual' && lang === 'en' && typeof f.found === 'string' ? ` ("${f.found}")` : undefined,
+  };
+  return fillTemplate(lang, `rule.${f.rule}.message`, shown, f.params);
 }
+
+type Rendered = {
+  readonly found: string;
+  readonly expected: string;
+  readonly role: string | undefined;
+  readonly reason: string | undefined;
+  readonly suggestion: string | undefined;
+  readonly note: string | undefined;
+};
+
+const NO_PARAMS: Readonly<Record<string, unknown>> = Object.freeze({});
 
 export function renderFinding(f: RawFinding, lang: Lang): Finding {
   return { sheet: f.sheet, cell: f.cell, rule: f.rule, severity: rule(f.rule).severity, message: renderMessage(f, lang), expected: f.expected, found: f.found };

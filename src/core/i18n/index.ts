@@ -75,7 +75,7 @@ function compile(template: string): Compiled {
  * translator for templates with plain {{name}} slots, without i18next's per-call work (reports can hold tens of
  * thousands of findings).
  */
-export function fillTemplate(lang: Lang, key: string, params: Readonly<Record<string, unknown>>): string {
+export function fillTemplate(lang: Lang, key: string, params: Readonly<Record<string, unknown>>, fallback?: Readonly<Record<string, unknown>>): string {
   const cache = templates[lang];
   let tpl = cache.get(key);
   if (tpl === undefined) {
@@ -84,7 +84,11 @@ export function fillTemplate(lang: Lang, key: string, params: Readonly<Record<st
   }
   let out = tpl.text[0]!;
   for (let i = 0; i < tpl.names.length; i++) {
-    const v = params[tpl.names[i]!];
+    const name = tpl.names[i]!;
+    // A slot `params` leaves undefined is looked up in `fallback`: as if filled with { ...fallback, ...defined params },
+    // without copying either (a report renders tens of thousands of messages, their params of many shapes).
+    let v = params[name];
+    if (v === undefined && fallback !== undefined) v = fallback[name];
     out += (v === undefined || v === null ? '' : String(v)) + tpl.text[i + 1]!;
   }
   return out;
