@@ -3,6 +3,7 @@
  * the same figures as the command line, a fixed number of syncs, flags that clear back exactly, summary sheets that
  * never overwrite a user's sheet nor turn text into formulas, and refusals before anything is written.
  */
+import { toArray } from '../src/core/evaluate/points';
 import { checkWorkbook, fileReport, flagPlan, summaryModel, type Mapping } from '../src/core';
 import { ExcelConnector, type ExcelApi } from '../src/excel/connector';
 import { AddinError } from '../src/excel/errors';
@@ -173,7 +174,7 @@ describe('the mapping saved in the workbook', () => {
     expect(moved).toMatchObject({ range: 'A6:F129', projects: [{ name: 'D7', amount: 'E7', previousAmount: 'E9', statedChange: 'F9' }] });
     const second = await again.check(loaded.mapping);
     expect(second.result.budgets.map((b) => [b.name, b.amount, b.previousAmount, b.change])).toEqual(first.result.budgets.map((b) => [b.name, b.amount, b.previousAmount, b.change]));
-    expect(second.result.indicators.map((i) => i.points.map((p) => p.ratio))).toEqual(first.result.indicators.map((i) => i.points.map((p) => p.ratio)));
+    expect(second.result.indicators.map((i) => toArray(i.points).map((p) => p.ratio))).toEqual(first.result.indicators.map((i) => toArray(i.points).map((p) => p.ratio)));
   });
 
   test('a renamed sheet is followed; a deleted one is reported and its table dropped, not guessed', async () => {
@@ -231,7 +232,7 @@ describe('large selections', () => {
     expect(proposal.table).toMatchObject({ layout: 'two-row', nameColumn: 'A' });
     expect(proposal.table.kind === 'indicator' && proposal.table.rows.length).toBe(600);
     const outcome = await service.check({ version: 1, reportFy: 2020, tables: [proposal.table] });
-    expect(outcome.result.indicators.map((i) => i.points[0]?.ratio)).toEqual(Array(600).fill(0.92));
+    expect(outcome.result.indicators.map((i) => i.points.at(0)?.ratio)).toEqual(Array(600).fill(0.92));
     // The last of the 600 merged names is known: read in bands, not in one request Excel would leave empty.
     const grid = await connectorOf(host).readArea('施策', { top: 1, left: 1, bottom: 1203, right: 3 });
     expect(grid.mergedArea(1202, 1)).toEqual({ top: 1201, left: 1, bottom: 1202, right: 1 });

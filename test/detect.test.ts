@@ -3,6 +3,7 @@
  * cell is mapped as in the hand-made mapping, and the text sections, the 実施スケジュール and target/actual lists
  * written inside cells yield no table.
  */
+import { toArray } from '../src/core/evaluate/points';
 import { checkWorkbook } from '../src/core';
 import { describeGrade, describeNote, detectSheet, detectTables, detectWorkbook } from '../src/core/detect';
 import { workbookOf } from './detection/builder';
@@ -89,7 +90,7 @@ describe('target/actual lists (layout 5)', () => {
     expect(t!.unsure).toEqual([]);
     const r = checkWorkbook(workbookOf(sheet), detectWorkbook(workbookOf(sheet)));
     expect(r.reportFy).toBe(2023);
-    expect(r.indicators.map((i) => [i.name, i.points[0]!.target, i.points[0]!.actual, i.points[0]!.ratio])).toEqual([
+    expect(r.indicators.map((i) => [i.name, i.points.at(0)!.target, i.points.at(0)!.actual, i.points.at(0)!.ratio])).toEqual([
       ['(1) 1次対応相談件数(親族内)', 130, 112, 0.86],
       ['(2) 1次対応相談件数(譲渡)', 139, 114, 0.82],
       ['(3) 成約件数(親族内)', 23, 21, 0.91],
@@ -107,9 +108,9 @@ describe('target/actual lists (layout 5)', () => {
     expect(describeNote(d.tables[1]!.reasons.find((r) => r.code === 'inCellValues')!, 'en', 'reason')).toBe('4 cells hold the target and the actual together (told apart by 目標 / 実績)');
     const r = checkWorkbook(workbookOf(sheet), detectWorkbook(workbookOf(sheet)));
     const visits = r.indicators.find((i) => i.name === '訪問件数')!;
-    expect(visits.points.map((p) => [p.fy, p.target, p.actual, p.status])).toEqual([[2022, 40, null, 'pending']]);
+    expect(toArray(visits.points).map((p) => [p.fy, p.target, p.actual, p.status])).toEqual([[2022, 40, null, 'pending']]);
     expect(r.findings.filter((f) => f.cell === 'C14').map((f) => [f.rule, f.params?.reason])).toEqual([['value.unparseable', 'unlabelled']]);
-    expect(r.indicators.find((i) => i.name === '(1)事業承継診断件数')!.points[0]).toMatchObject({ fy: 2023, target: 2878, actual: 2159, ratio: 0.75 });
+    expect(r.indicators.find((i) => i.name === '(1)事業承継診断件数')!.points.at(0)).toMatchObject({ fy: 2023, target: 2878, actual: 2159, ratio: 0.75 });
   });
 
   test('with no year named above, the list is proposed but not applied', () => {

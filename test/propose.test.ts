@@ -2,6 +2,7 @@
  * Mapping a selected range: the proposal for each table of the samples evaluates to the same figures as the
  * hand-made mapping shipped with the sample.
  */
+import { toArray } from '../src/core/evaluate/points';
 import { checkWorkbook, parseRange, type Mapping, type TableMapping } from '../src/core';
 import { proposeBudgetTable, proposeIndicatorTable } from '../src/core/propose';
 import { workbookGrid } from '../src/xlsx';
@@ -18,7 +19,7 @@ async function compare(name: SampleName, sheet: string, range: string, kind: 'in
 }
 
 const points = (r: ReturnType<typeof checkWorkbook>) =>
-  r.indicators.map((i) => ({ name: i.name, baseline: i.baseline, points: i.points.map((p) => [p.fy, p.target, p.actual, p.ratio, p.status, p.cells]), planned: i.plannedTargets.map((p) => [p.fy, p.target]) }));
+  r.indicators.map((i) => ({ name: i.name, baseline: i.baseline, points: toArray(i.points).map((p) => [p.fy, p.target, p.actual, p.ratio, p.status, p.cells]), planned: toArray(i.plannedTargets).map((p) => [p.fy, p.target]) }));
 
 describe('proposals for the indicator tables of the samples', () => {
   test.each([

@@ -3,6 +3,7 @@
  * parser reads 目標 / 実績 as labels, as it reads ②③; a mapping row with `labels` reads the target and the actual
  * of the same cell by their labels; a value that says neither is a finding, never taken for one of them.
  */
+import { toArray } from '../src/core/evaluate/points';
 import { checkWorkbook, fileReport, parseMappingText, type Mapping } from '../src/core';
 import { parseText } from '../src/core/values';
 import type { ParsedValue, Quantity } from '../src/core/values/types';
@@ -85,7 +86,7 @@ describe('a mapping row with labels: the target and the actual of one cell', () 
     ],
   };
   const result = checkWorkbook(grid, mapping);
-  const point = (i: number) => result.indicators[i]!.points[0]!;
+  const point = (i: number) => result.indicators[i]!.points.at(0)!;
 
   test('each role reads its labelled item, whatever their order', () => {
     expect(result.reportFy).toBe(2023);
@@ -98,8 +99,8 @@ describe('a mapping row with labels: the target and the actual of one cell', () 
   test('a target alone leaves the actual to come; a bare value is a finding and is read as neither', () => {
     expect([point(3).target, point(3).actual, point(3).status]).toEqual([130, null, 'pending']);
     const bare = result.indicators[4]!;
-    expect(bare.points.map((p) => [p.target, p.actual])).not.toContainEqual([45, expect.anything()]);
-    expect(bare.points.flatMap((p) => [p.target, p.actual])).not.toContain(45);
+    expect(toArray(bare.points).map((p) => [p.target, p.actual])).not.toContainEqual([45, expect.anything()]);
+    expect(toArray(bare.points).flatMap((p) => [p.target, p.actual])).not.toContain(45);
     const f = result.findings.filter((x) => x.cell === 'B6');
     expect(f.map((x) => [x.rule, x.params?.role, x.params?.reason])).toEqual([['value.unparseable', 'target', 'unlabelled']]);
     const report = fileReport('x.xlsx', result, 'ja');
@@ -108,7 +109,7 @@ describe('a mapping row with labels: the target and the actual of one cell', () 
   });
 
   test('a labelled item that is no figure (実績 調査中) does not fit: the cell is a finding, no number is taken from it', () => {
-    expect(result.indicators[5]!.points.flatMap((p) => [p.target, p.actual])).not.toContain(23);
+    expect(toArray(result.indicators[5]!.points).flatMap((p) => [p.target, p.actual])).not.toContain(23);
     const f = result.findings.filter((x) => x.cell === 'B7');
     expect(f.map((x) => [x.rule, x.params?.reason])).toContainEqual(['value.unparseable', 'unrecognized']);
   });

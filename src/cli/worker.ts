@@ -5,8 +5,9 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import Module from 'node:module';
+import { isMainThread } from 'node:worker_threads';
 import { resolveLimits } from '../xlsx/zipInspect';
-import { errorFileReport, failedFileReport, fileEntryJson, type Mapping } from '../core';
+import { errorFileReport, failedFileReport, fileEntryJson, plainFileReport, type Mapping } from '../core';
 import type { FileOutcome } from './check';
 import { loadMapping, type LoadedMapping } from './mappingFile';
 import { nodeInflater, readInputFile, type ReadResult } from './readFile';
@@ -33,7 +34,9 @@ function entryOf(outcome: FileOutcome, hash: string | null) {
 }
 
 /** The result, with the entry's JSON text when the report is printed: written here, in parallel, not at the end. */
-function resultOf(task: BatchTask, outcome: FileOutcome, hash: string | null): BatchResult {
+function resultOf(task: BatchTask, found: FileOutcome, hash: string | null): BatchResult {
+  // From a worker thread the result goes as a message: plain data. Called in-process (one job), it stays as it is.
+  const outcome = isMainThread ? found : { ...found, report: plainFileReport(found.report) };
   return task.args.json ? { outcome, hash, json: fileEntryJson(entryOf(outcome, hash)) } : { outcome, hash };
 }
 

@@ -13,6 +13,7 @@ import { evaluateBudgetTable, type Budget } from './evaluate/budgets';
 import { DEFAULT_THRESHOLDS, type Thresholds } from './evaluate/ratio';
 import { cellAt, textOf, type YearContext } from './evaluate/cells';
 import { ParseCache } from './values/parseCache';
+import { PlannedStore, PointStore } from './evaluate/points';
 
 export interface TableInfo {
   readonly sheet: string;
@@ -49,7 +50,9 @@ export function checkWorkbook(wb: WorkbookGrid, mapping: Mapping, options: Check
   const indicators: Indicator[] = [];
   const yearsWithActuals = new Set<number>();
   const budgetTables: { sheet: SheetGrid; m: BudgetTableMapping; index: number; ctx: YearContext }[] = [];
-  const evaluateNow = knownFy !== undefined ? { reportFy: knownFy, thresholds } : null;
+  // One store of points and planned targets for all indicators of the check (kept in columns: see points.ts).
+  const stores = { points: new PointStore(), planned: new PlannedStore() };
+  const evaluateNow = knownFy !== undefined ? { reportFy: knownFy, thresholds, stores } : null;
   const visit: IndicatorVisitor = evaluateNow
     ? { tableFindings: (f) => findings.push(...f), indicator: (r) => indicators.push(evaluateIndicator(r, evaluateNow, findings)) }
     : { tableFindings: (f) => pending.push(f), indicator: (r) => pending.push(r) };
@@ -74,7 +77,7 @@ export function checkWorkbook(wb: WorkbookGrid, mapping: Mapping, options: Check
   const reportFy = knownFy ?? (yearsWithActuals.size > 0 ? Math.max(...yearsWithActuals) : null);
   for (const p of pending) {
     if (Array.isArray(p)) findings.push(...p);
-    else indicators.push(evaluateIndicator(p, { reportFy, thresholds }, findings));
+    else indicators.push(evaluateIndicator(p, { reportFy, thresholds, stores }, findings));
   }
 
   const budgets: Budget[] = [];

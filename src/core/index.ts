@@ -17,6 +17,7 @@ export * from './detect';
 export * from './consolidate';
 export { formatAmount, formatRatio } from './format';
 export type { Indicator, Point, PlannedTarget } from './evaluate/indicators';
+export { toArray, type PointsView } from './evaluate/points';
 export type { Budget } from './evaluate/budgets';
 export type { Status, Thresholds } from './evaluate/ratio';
 export {

@@ -11,6 +11,7 @@ import { fillTemplate, translator, type Lang } from './i18n';
 import { fileErrorKey, type FileError } from './i18n/fileErrors';
 import { formatAmount, formatRatio } from './format';
 import { TOOL } from './version';
+import { statusAt, toArray } from './evaluate/points';
 
 export interface Finding {
   readonly sheet: string | null;
@@ -104,6 +105,15 @@ export function fileReport(file: string, result: CheckResult, lang: Lang = 'ja')
   return { file, error: null, reportFy: result.reportFy, tables: result.tables, indicators: result.indicators, budgets: result.budgets, findings };
 }
 
+/**
+ * The report with each indicator's points and planned targets as plain arrays: for a message to another thread,
+ * which carries data and not the methods of the lists the engine keeps them in (evaluate/points.ts).
+ */
+export function plainFileReport(report: FileReport): FileReport {
+  if (report.indicators.length === 0) return report;
+  return { ...report, indicators: report.indicators.map((i) => ({ ...i, points: toArray(i.points), plannedTargets: toArray(i.plannedTargets) })) };
+}
+
 export function failedFileReport(file: string, error: FileError, lang: Lang = 'ja'): FileReport {
   const t = translator(lang);
   return errorFileReport(file, error.code, t(`file.${fileErrorKey(error)}`, { file, ...(error.params ?? {}) }), error.detail);
@@ -123,7 +133,7 @@ export function totalsOf(files: readonly FileReport[]): Totals {
     totals.budgets += f.budgets.length;
     for (const ind of f.indicators) {
       totals.points += ind.points.length;
-      for (const p of ind.points) totals[p.status]++;
+      for (let i = 0; i < ind.points.length; i++) totals[statusAt(ind.points, i)]++;
     }
     for (const x of f.findings) {
       if (x.severity === 'error') totals.errors++;

@@ -14,30 +14,9 @@ import { finding, type RawFinding } from '../findings';
 import { band, ratioAt, statedPlaces, type Status, type Thresholds } from './ratio';
 import { columnNumber } from '../grid';
 import { cellText, pushValueFindings, resolveYear, textOf, type YearContext } from './cells';
+import { PlannedList, PlannedStore, PointList, PointStore, type PlannedTarget, type Point, type PointCells, type PointsView } from './points';
 
-export interface PointCells {
-  readonly target: string | null;
-  readonly actual: string | null;
-  readonly stated: string | null;
-}
-
-export interface Point {
-  readonly fy: number;
-  readonly target: number | null;
-  readonly targetQualifier: Qualifier | null;
-  readonly actual: number | null;
-  readonly ratio: number | null;
-  readonly status: Status;
-  readonly statedRatio: number | null;
-  readonly cells: PointCells;
-}
-
-export interface PlannedTarget {
-  readonly fy: number;
-  readonly target: number;
-  readonly targetQualifier: Qualifier | null;
-  readonly cell: string;
-}
+export type { Point, PointCells, PlannedTarget, PointsView } from './points';
 
 export interface Indicator {
   readonly sheet: string;
@@ -48,9 +27,9 @@ export interface Indicator {
   readonly cumulative: boolean;
   readonly method: RatioMethod;
   readonly baseline: { readonly fy: number; readonly value: number; readonly cell: string } | null;
-  readonly points: Point[];
+  readonly points: PointsView<Point>;
   /** Targets with nothing to compare yet: years after the report year, and tables that hold targets only. */
-  readonly plannedTargets: PlannedTarget[];
+  readonly plannedTargets: PointsView<PlannedTarget>;
 }
 
 /** One year of one indicator as read from the sheet, before evaluation. */
@@ -281,18 +260,15 @@ export interface EvaluateOptions {
   /** Actuals are due up to this year; null when no year is under report (a plan with no actuals). */
   readonly reportFy: number | null;
   readonly thresholds: Thresholds;
+  /** Where the points and planned targets of a check go (one store for all its indicators); else a new one. */
+  readonly stores?: { readonly points: PointStore; readonly planned: PlannedStore };
 }
 
-/**
- * Scratch lists, copied out at their exact length. A list grown by push keeps room for 17 items, and the lists of
- * tens of thousands of indicators live to the end of the run: the garbage collector would copy all that room.
- */
-const pointScratch: Point[] = [];
-const plannedScratch: PlannedTarget[] = [];
-
 export function evaluateIndicator(ind: ReadIndicator, opts: EvaluateOptions, findings: RawFinding[]): Indicator {
-  let nPoints = 0;
-  let nPlanned = 0;
+  const points = opts.stores?.points ?? new PointStore();
+  const planned = opts.stores?.planned ?? new PlannedStore();
+  const firstPoint = points.count;
+  const firstPlanned = planned.count;
   const baselineQ = ind.baseline ? quantity(ind.baseline.value) : null;
   const down = ind.direction === 'down';
   for (const f of ind.findings) findings.push(f);
@@ -308,7 +284,7 @@ export function evaluateIndicator(ind: ReadIndicator, opts: EvaluateOptions, fin
     // Actuals are due up to the report year, and only where the table has a place for them.
     const due = opts.reportFy !== null && y.fy <= opts.reportFy && y.cells.actual !== null;
     if (!actual && !due) {
-      if (target && y.cells.target) plannedScratch[nPlanned++] = { fy: y.fy, target: target.value, targetQualifier: target.qualifier, cell: y.cells.target };
+      if (target && y.cells.target) planned.add(y.fy, target.value, target.qualifier, y.cells.target);
       continue;
     }
     const statedRatio = statedRatioOf(y.stated, y.actual);
@@ -321,12 +297,12 @@ export function evaluateIndicator(ind: ReadIndicator, opts: EvaluateOptions, fin
           note: word ? `（${word}）` : '',
         }),
       );
-      pointScratch[nPoints++] = { fy: y.fy, target: target.value, targetQualifier: target.qualifier, actual: null, ratio: null, status: 'pending', statedRatio, cells: y.cells };
+      points.add(y.fy, target.value, target.qualifier, null, null, 'pending', statedRatio, y.cells);
       continue;
     }
     if (!target) {
       findings.push(finding('indicator.missing-target', ind.sheet, y.cells.actual, actual.value, null, { fy: y.fy }));
-      pointScratch[nPoints++] = { fy: y.fy, target: null, targetQualifier: null, actual: actual.value, ratio: null, status: 'noTarget', statedRatio, cells: y.cells };
+      points.add(y.fy, null, null, actual.value, null, 'noTarget', statedRatio, y.cells);
       continue;
     }
     if (target.unit && actual.unit && target.unit !== actual.unit) {
@@ -346,7 +322,7 @@ export function evaluateIndicator(ind: ReadIndicator, opts: EvaluateOptions, fin
     if (status === 'gap' && ratio !== null) {
       findings.push(finding('indicator.target-gap', ind.sheet, y.cells.actual, ratio, opts.thresholds.nearly, { fy: y.fy }));
     }
-    pointScratch[nPoints++] = { fy: y.fy, target: target.value, targetQualifier: target.qualifier, actual: actual.value, ratio, status, statedRatio, cells: y.cells };
+    points.add(y.fy, target.value, target.qualifier, actual.value, ratio, status, statedRatio, y.cells);
   }
 
   if (ind.cumulative) checkCumulative(ind, baselineQ, findings);
@@ -360,8 +336,8 @@ export function evaluateIndicator(ind: ReadIndicator, opts: EvaluateOptions, fin
     cumulative: ind.cumulative,
     method: ind.method,
     baseline: ind.baseline && baselineQ ? { fy: ind.baseline.fy, value: baselineQ.value, cell: ind.baseline.cell } : null,
-    points: pointScratch.slice(0, nPoints),
-    plannedTargets: plannedScratch.slice(0, nPlanned),
+    points: new PointList(points, firstPoint, points.count - firstPoint),
+    plannedTargets: new PlannedList(planned, firstPlanned, planned.count - firstPlanned),
   };
 }
 

@@ -6,6 +6,7 @@ import type { CheckResult } from '../check';
 import type { Finding } from '../report';
 import { translator, type Lang } from '../i18n';
 import { STYLES, type StyleKey } from './styles';
+import { shownCellAt, statusAt } from '../evaluate/points';
 
 export interface CellFlag {
   readonly sheet: string;
@@ -42,10 +43,12 @@ export function flagPlan(result: CheckResult, findings: readonly Finding[], lang
   };
   const statusStyle: Record<string, StyleKey> = { met: 'status.met', nearly: 'status.nearly', gap: 'status.gap', pending: 'status.pending' };
   for (const ind of result.indicators) {
-    for (const p of ind.points) {
-      const cell = p.cells.actual ?? p.cells.target;
-      const style = statusStyle[p.status];
-      if (cell && style) at(ind.sheet, cell).style = style;
+    // Status and cell read straight from the points' columns: no point is made.
+    for (let i = 0; i < ind.points.length; i++) {
+      const style = statusStyle[statusAt(ind.points, i)];
+      if (!style) continue;
+      const cell = shownCellAt(ind.points, i);
+      if (cell) at(ind.sheet, cell).style = style;
     }
   }
   for (const f of findings) {

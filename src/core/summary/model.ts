@@ -10,6 +10,7 @@ import type { Finding } from '../report';
 import { difference, ratioAt, sum } from '../evaluate/ratio';
 import { translator, type Lang, type Translate } from '../i18n';
 import { STYLES, type StyleKey } from './styles';
+import { shownCellAt, valuesAt, type PointValues } from '../evaluate/points';
 
 export type SummaryValue = string | number | null;
 
@@ -105,6 +106,7 @@ function achievementRows(indicators: readonly Indicator[], count: number, w: Wor
     let k = 0;
     let j = 0;
     let fixed: { sheet: SummaryCell; name: SummaryCell; unit: SummaryCell } | null = null;
+    const p: PointValues = { fy: 0, target: null, targetQualifier: null, actual: null, ratio: null, status: 'pending', statedRatio: null };
     return () => {
       let ind = indicators[k]!;
       while (j >= ind.points.length + ind.plannedTargets.length) {
@@ -113,10 +115,10 @@ function achievementRows(indicators: readonly Indicator[], count: number, w: Wor
         fixed = null;
       }
       fixed ??= { sheet: plain(ind.sheet), name: plain(ind.name), unit: plain(ind.unit) };
-      const p = ind.points[j];
-      if (p) {
-        j++;
-        const cell = p.cells.actual ?? p.cells.target;
+      if (j < ind.points.length) {
+        // The point's values read into one reused object: no point is made for its row.
+        valuesAt(ind.points, j, p);
+        const cell = shownCellAt(ind.points, j++);
         return [
           fixed.sheet,
           fixed.name,
@@ -131,7 +133,7 @@ function achievementRows(indicators: readonly Indicator[], count: number, w: Wor
           linked(cell, ind.sheet, cell),
         ];
       }
-      const f = ind.plannedTargets[j++ - ind.points.length]!;
+      const f = ind.plannedTargets.at(j++ - ind.points.length)!;
       return [
         fixed.sheet,
         fixed.name,

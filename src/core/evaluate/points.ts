@@ -1,0 +1,363 @@
+/**
+ * The points and planned targets of a check, kept in columns (typed arrays) rather than as an object each.
+ *
+ * A workbook of 20,000 indicators has some 100,000 of them, and they live to the end of the run. As objects, with
+ * their cell addresses and boxed numbers, they were half a million small things that the garbage collector copied,
+ * twice each, while the check was still reading (a fifth of the engine's time). In columns they are a few buffers
+ * outside the collected heap. A point becomes an object when it is read, and is dropped after.
+ *
+ * An indicator's points are read through `PointsView`: its length, `at(i)`, and iteration. A plain array has
+ * them too, so that results made by hand (tests) or carried between threads as plain data (the batch) read alike.
+ */
+import type { Qualifier } from '../values/types';
+import type { Status } from './ratio';
+
+export interface PointCells {
+  readonly target: string | null;
+  readonly actual: string | null;
+  readonly stated: string | null;
+}
+
+export interface Point {
+  readonly fy: number;
+  readonly target: number | null;
+  readonly targetQualifier: Qualifier | null;
+  readonly actual: number | null;
+  readonly ratio: number | null;
+  readonly status: Status;
+  readonly statedRatio: number | null;
+  readonly cells: PointCells;
+}
+
+export interface PlannedTarget {
+  readonly fy: number;
+  readonly target: number;
+  readonly targetQualifier: Qualifier | null;
+  readonly cell: string;
+}
+
+/** What an indicator's points (or planned targets) are read through. */
+export interface PointsView<T> extends Iterable<T> {
+  readonly length: number;
+  /** The item at `index` (negative counts from the end), or undefined. */
+  at(index: number): T | undefined;
+}
+
+/** A list of plain data: what a view holds, for messages between threads and for comparisons. */
+export function toArray<T>(view: PointsView<T>): T[] {
+  return Array.isArray(view) ? view : [...view];
+}
+
+const STATUSES: readonly Status[] = ['met', 'nearly', 'gap', 'pending', 'noTarget'];
+const STATUS_CODE: Readonly<Record<Status, number>> = { met: 0, nearly: 1, gap: 2, pending: 3, noTarget: 4 };
+const QUALIFIERS: readonly (Qualifier | null)[] = [null, 'atLeast', 'atMost'];
+const qualifierCode = (q: Qualifier | null): number => (q === null ? 0 : q === 'atLeast' ? 1 : 2);
+
+/** null is kept as NaN: parsed values and ratios are finite numbers. */
+const num = (x: number | null): number => (x === null ? NaN : x);
+const orNull = (x: number): number | null => (Number.isNaN(x) ? null : x);
+
+/** A row number longer than this is kept as part of the address's letters. */
+const MAX_ROW_DIGITS = 9;
+
+/**
+ * Cell addresses as the id of their letters and their row: 'C10' → ('C', 10). Any text is kept exactly: what has no
+ * row ('A', 'Z$'), or a row written with leading zeros ('A010' → 'A0', 10), keeps the rest in its letters.
+ */
+class Addresses {
+  /** id 0 is "no cell". */
+  private readonly letters: string[] = [''];
+  /** Letters by their first character and length, for a lookup that builds no string. */
+  private readonly byHead = new Map<number, number[]>();
+  col: Int32Array;
+  row: Int32Array;
+
+  constructor(capacity: number) {
+    this.col = new Int32Array(capacity);
+    this.row = new Int32Array(capacity);
+  }
+
+  grow(capacity: number): void {
+    this.col = grown(this.col, capacity);
+    this.row = grown(this.row, capacity);
+  }
+
+  set(slot: number, address: string | null): void {
+    if (address === null) {
+      this.col[slot] = 0;
+      this.row[slot] = 0;
+      return;
+    }
+    // The row: the trailing digits, without leading zeros.
+    let start = address.length;
+    while (start > 0 && isDigit(address.charCodeAt(start - 1))) start--;
+    while (start < address.length && address.charCodeAt(start) === 48 /* 0 */) start++;
+    let row = 0;
+    if (start < address.length && address.length - start <= MAX_ROW_DIGITS) {
+      for (let i = start; i < address.length; i++) row = row * 10 + (address.charCodeAt(i) - 48);
+    } else {
+      start = address.length;
+    }
+    this.col[slot] = this.lettersId(address, start);
+    this.row[slot] = row;
+  }
+
+  get(slot: number): string | null {
+    const id = this.col[slot]!;
+    if (id === 0) return null;
+    const row = this.row[slot]!;
+    return row === 0 ? this.letters[id]! : this.letters[id]! + row;
+  }
+
+  /** The id of `address.slice(0, length)`. */
+  private lettersId(address: string, length: number): number {
+    const head = (address.charCodeAt(0) || 0) * 64 + Math.min(length, 63);
+    let ids = this.byHead.get(head);
+    if (ids !== undefined) {
+      for (let i = 0; i < ids.length; i++) {
+        const l = this.letters[ids[i]!]!;
+        if (l.length === length && address.startsWith(l)) return ids[i]!;
+      }
+    } else {
+      this.byHead.set(head, (ids = []));
+    }
+    this.letters.push(address.slice(0, length));
+    ids.push(this.letters.length - 1);
+    return this.letters.length - 1;
+  }
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+function grown<T extends Int32Array | Float64Array | Uint8Array>(a: T, capacity: number): T {
+  const b = new (a.constructor as new (n: number) => T)(capacity);
+  b.set(a);
+  return b;
+}
+
+const INITIAL_CAPACITY = 256;
+
+/** The points of one check, in columns. */
+export class PointStore {
+  private size = 0;
+  private capacity = INITIAL_CAPACITY;
+  private fy = new Int32Array(INITIAL_CAPACITY);
+  private target = new Float64Array(INITIAL_CAPACITY);
+  private qualifier = new Uint8Array(INITIAL_CAPACITY);
+  private actual = new Float64Array(INITIAL_CAPACITY);
+  private ratio = new Float64Array(INITIAL_CAPACITY);
+  private status = new Uint8Array(INITIAL_CAPACITY);
+  private stated = new Float64Array(INITIAL_CAPACITY);
+  /** Three cells a point: target, actual, stated. */
+  private readonly cells = new Addresses(INITIAL_CAPACITY * 3);
+  /**
+   * The cell each point is shown at (its actual's, else its target's), as the string the reader made: the flags
+   * and the summary both need it for every point, and made again from the columns it cost more than it saves.
+   */
+  private readonly shown: (string | null)[] = [];
+
+  get count(): number {
+    return this.size;
+  }
+
+  add(fy: number, target: number | null, targetQualifier: Qualifier | null, actual: number | null, ratio: number | null, status: Status, statedRatio: number | null, cells: PointCells): number {
+    if (this.size === this.capacity) this.grow();
+    const i = this.size++;
+    this.fy[i] = fy;
+    this.target[i] = num(target);
+    this.qualifier[i] = qualifierCode(targetQualifier);
+    this.actual[i] = num(actual);
+    this.ratio[i] = num(ratio);
+    this.status[i] = STATUS_CODE[status];
+    this.stated[i] = num(statedRatio);
+    this.cells.set(3 * i, cells.target);
+    this.cells.set(3 * i + 1, cells.actual);
+    this.cells.set(3 * i + 2, cells.stated);
+    this.shown.push(cells.actual ?? cells.target);
+    return i;
+  }
+
+  /** The point at `i`, as an object (made now: the store keeps none). Keys in the report's order. */
+  point(i: number): Point {
+    return {
+      fy: this.fy[i]!,
+      target: orNull(this.target[i]!),
+      targetQualifier: QUALIFIERS[this.qualifier[i]!]!,
+      actual: orNull(this.actual[i]!),
+      ratio: orNull(this.ratio[i]!),
+      status: STATUSES[this.status[i]!]!,
+      statedRatio: orNull(this.stated[i]!),
+      cells: { target: this.cells.get(3 * i), actual: this.cells.get(3 * i + 1), stated: this.cells.get(3 * i + 2) },
+    };
+  }
+
+  /** The values of point `i` into `out` (a reused object), without making the point or its cells. */
+  valuesAt(i: number, out: PointValues): void {
+    out.fy = this.fy[i]!;
+    out.target = orNull(this.target[i]!);
+    out.targetQualifier = QUALIFIERS[this.qualifier[i]!]!;
+    out.actual = orNull(this.actual[i]!);
+    out.ratio = orNull(this.ratio[i]!);
+    out.status = STATUSES[this.status[i]!]!;
+    out.statedRatio = orNull(this.stated[i]!);
+  }
+
+  /** The status of point `i`, without making the point. */
+  statusAt(i: number): Status {
+    return STATUSES[this.status[i]!]!;
+  }
+
+  /** The cell a point is shown at (its actual's, else its target's), without making the point. */
+  shownCellAt(i: number): string | null {
+    return this.shown[i]!;
+  }
+
+  private grow(): void {
+    const capacity = this.capacity * 2;
+    this.fy = grown(this.fy, capacity);
+    this.target = grown(this.target, capacity);
+    this.qualifier = grown(this.qualifier, capacity);
+    this.actual = grown(this.actual, capacity);
+    this.ratio = grown(this.ratio, capacity);
+    this.status = grown(this.status, capacity);
+    this.stated = grown(this.stated, capacity);
+    this.cells.grow(capacity * 3);
+    this.capacity = capacity;
+  }
+}
+
+/** The planned targets of one check, in columns. */
+export class PlannedStore {
+  private size = 0;
+  private capacity = INITIAL_CAPACITY;
+  private fy = new Int32Array(INITIAL_CAPACITY);
+  private target = new Float64Array(INITIAL_CAPACITY);
+  private qualifier = new Uint8Array(INITIAL_CAPACITY);
+  /** The cells as the reader made them: the summary links each planned target to its cell. */
+  private readonly cells: string[] = [];
+
+  get count(): number {
+    return this.size;
+  }
+
+  add(fy: number, target: number, targetQualifier: Qualifier | null, cell: string): number {
+    if (this.size === this.capacity) this.grow();
+    const i = this.size++;
+    this.fy[i] = fy;
+    this.target[i] = target;
+    this.qualifier[i] = qualifierCode(targetQualifier);
+    this.cells.push(cell);
+    return i;
+  }
+
+  planned(i: number): PlannedTarget {
+    return { fy: this.fy[i]!, target: this.target[i]!, targetQualifier: QUALIFIERS[this.qualifier[i]!]!, cell: this.cells[i]! };
+  }
+
+  private grow(): void {
+    const capacity = this.capacity * 2;
+    this.fy = grown(this.fy, capacity);
+    this.target = grown(this.target, capacity);
+    this.qualifier = grown(this.qualifier, capacity);
+    this.capacity = capacity;
+  }
+}
+
+/** A run of a store: one indicator's points or planned targets. */
+abstract class StoreView<T> implements PointsView<T> {
+  constructor(
+    readonly length: number,
+    protected readonly start: number,
+  ) {}
+
+  protected abstract item(i: number): T;
+
+  at(index: number): T | undefined {
+    const i = index < 0 ? index + this.length : index;
+    return i >= 0 && i < this.length ? this.item(this.start + i) : undefined;
+  }
+
+  [Symbol.iterator](): Iterator<T> {
+    let i = 0;
+    return {
+      next: (): IteratorResult<T> => (i < this.length ? { done: false, value: this.item(this.start + i++) } : { done: true, value: undefined }),
+    };
+  }
+
+  /** JSON.stringify writes the items, as it would write an array of them. */
+  toJSON(): T[] {
+    return [...this];
+  }
+}
+
+export class PointList extends StoreView<Point> {
+  constructor(
+    private readonly store: PointStore,
+    start: number,
+    length: number,
+  ) {
+    super(length, start);
+  }
+
+  protected item(i: number): Point {
+    return this.store.point(i);
+  }
+
+  statusAt(index: number): Status {
+    return this.store.statusAt(this.start + index);
+  }
+
+  valuesAt(index: number, out: PointValues): void {
+    this.store.valuesAt(this.start + index, out);
+  }
+
+  shownCellAt(index: number): string | null {
+    return this.store.shownCellAt(this.start + index);
+  }
+}
+
+export class PlannedList extends StoreView<PlannedTarget> {
+  constructor(
+    private readonly store: PlannedStore,
+    start: number,
+    length: number,
+  ) {
+    super(length, start);
+  }
+
+  protected item(i: number): PlannedTarget {
+    return this.store.planned(i);
+  }
+}
+
+/** A point's values but its cells: what a summary row shows. */
+export type PointValues = { -readonly [K in Exclude<keyof Point, 'cells'>]: Point[K] };
+
+/** A point's values into `out`, from a list of the store (no point made) or a plain array. */
+export function valuesAt(points: PointsView<Point>, index: number, out: PointValues): void {
+  if (points instanceof PointList) {
+    points.valuesAt(index, out);
+    return;
+  }
+  const p = points.at(index)!;
+  out.fy = p.fy;
+  out.target = p.target;
+  out.targetQualifier = p.targetQualifier;
+  out.actual = p.actual;
+  out.ratio = p.ratio;
+  out.status = p.status;
+  out.statedRatio = p.statedRatio;
+}
+
+/** A point's status and shown cell, from a list of the store or a plain array, without making the point if it can. */
+export function statusAt(points: PointsView<Point>, index: number): Status {
+  return points instanceof PointList ? points.statusAt(index) : points.at(index)!.status;
+}
+
+export function shownCellAt(points: PointsView<Point>, index: number): string | null {
+  if (points instanceof PointList) return points.shownCellAt(index);
+  const p = points.at(index)!;
+  return p.cells.actual ?? p.cells.target;
+}
