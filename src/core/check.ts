@@ -51,7 +51,9 @@ export function checkWorkbook(wb: WorkbookGrid, mapping: Mapping, options: Check
   const yearsWithActuals = new Set<number>();
   const budgetTables: { sheet: SheetGrid; m: BudgetTableMapping; index: number; ctx: YearContext }[] = [];
   // One store of points and planned targets for all indicators of the check (kept in columns: see points.ts).
-  const stores = { points: new PointStore(), planned: new PlannedStore() };
+  // Sized by the mapping (rows × years): the columns are not copied as they fill.
+  const expected = mapping.tables.reduce((n, m) => (m.kind === 'indicator' ? n + m.rows.length * m.years.length : n), 0);
+  const stores = { points: new PointStore(expected), planned: new PlannedStore(expected) };
   const evaluateNow = knownFy !== undefined ? { reportFy: knownFy, thresholds, stores } : null;
   const visit: IndicatorVisitor = evaluateNow
     ? { tableFindings: (f) => findings.push(...f), indicator: (r) => indicators.push(evaluateIndicator(r, evaluateNow, findings)) }

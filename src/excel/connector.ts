@@ -306,7 +306,9 @@ export class ExcelConnector {
    * the workbook (a setting), so that clearFlags restores them exactly; flags of an earlier check are replaced.
    * Three syncs at most (two reads, one write), split only past the request budget.
    */
-  async applyFlags(flags: readonly CellFlag[], noteHeader: string): Promise<FlagResult> {
+  async applyFlags(plan: Iterable<CellFlag>, noteHeader: string): Promise<FlagResult> {
+    // The plan is made as it is read (src/core/summary/flags.ts): read once here, where it is walked several times.
+    const flags = [...plan];
     return this.run(async (ctx) => {
       const wb = ctx.workbook;
       const now = await this.currentLooks(ctx, () => flags);

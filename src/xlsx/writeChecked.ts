@@ -23,7 +23,7 @@ function existingNoteText(note: ExcelJS.Cell['note']): string {
 }
 
 /** Flags on the user's cells. A note the cell already has is kept, and ours is added below it. */
-export function applyFlags(wb: ExcelJS.Workbook, flags: readonly CellFlag[], opts: RenderOptions): number {
+export function applyFlags(wb: ExcelJS.Workbook, flags: Iterable<CellFlag>, opts: RenderOptions): number {
   let applied = 0;
   // One new style object per (original style, fill): ExcelJS shares style objects between cells read from a file,
   // so a cell's own object must not be changed; and cells that share a style object are written out much faster.

@@ -102,6 +102,14 @@ class Addresses {
     this.row[slot] = row;
   }
 
+  /** A number per address (the same for the same text, in this store), or null for no cell; NaN past its range. */
+  key(slot: number): number | null {
+    const id = this.col[slot]!;
+    if (id === 0) return null;
+    const row = this.row[slot]!;
+    return id < 1 << 19 && row < 1 << 21 ? id * 2 ** 21 + row : NaN;
+  }
+
   get(slot: number): string | null {
     const id = this.col[slot]!;
     if (id === 0) return null;
@@ -137,26 +145,42 @@ function grown<T extends Int32Array | Float64Array | Uint8Array>(a: T, capacity:
   return b;
 }
 
-const INITIAL_CAPACITY = 256;
+const INITIAL_CAPACITY = 64;
+/** A mapping may promise more than a sheet holds: beyond this, the store grows as points come. */
+const MAX_INITIAL_CAPACITY = 1 << 18;
 
 /** The points of one check, in columns. */
 export class PointStore {
   private size = 0;
-  private capacity = INITIAL_CAPACITY;
-  private fy = new Int32Array(INITIAL_CAPACITY);
-  private target = new Float64Array(INITIAL_CAPACITY);
-  private qualifier = new Uint8Array(INITIAL_CAPACITY);
-  private actual = new Float64Array(INITIAL_CAPACITY);
-  private ratio = new Float64Array(INITIAL_CAPACITY);
-  private status = new Uint8Array(INITIAL_CAPACITY);
-  private stated = new Float64Array(INITIAL_CAPACITY);
+  private capacity: number;
+  private fy: Int32Array;
+  private target: Float64Array;
+  private qualifier: Uint8Array;
+  private actual: Float64Array;
+  private ratio: Float64Array;
+  private status: Uint8Array;
+  private stated: Float64Array;
   /** Three cells a point: target, actual, stated. */
-  private readonly cells = new Addresses(INITIAL_CAPACITY * 3);
+  private readonly cells: Addresses;
   /**
    * The cell each point is shown at (its actual's, else its target's), as the string the reader made: the flags
    * and the summary both need it for every point, and made again from the columns it cost more than it saves.
    */
   private readonly shown: (string | null)[] = [];
+
+  /** `capacity`: how many points are expected (the store grows past it). */
+  constructor(capacity = INITIAL_CAPACITY) {
+    const n = Math.max(1, Math.min(capacity, MAX_INITIAL_CAPACITY));
+    this.capacity = n;
+    this.fy = new Int32Array(n);
+    this.target = new Float64Array(n);
+    this.qualifier = new Uint8Array(n);
+    this.actual = new Float64Array(n);
+    this.ratio = new Float64Array(n);
+    this.status = new Uint8Array(n);
+    this.stated = new Float64Array(n);
+    this.cells = new Addresses(n * 3);
+  }
 
   get count(): number {
     return this.size;
@@ -214,6 +238,11 @@ export class PointStore {
     return this.shown[i]!;
   }
 
+  /** A number for the cell point `i` is shown at (see Addresses.key). */
+  shownKeyAt(i: number): number | null {
+    return this.cells.key(3 * i + 1) ?? this.cells.key(3 * i);
+  }
+
   private grow(): void {
     const capacity = this.capacity * 2;
     this.fy = grown(this.fy, capacity);
@@ -231,12 +260,21 @@ export class PointStore {
 /** The planned targets of one check, in columns. */
 export class PlannedStore {
   private size = 0;
-  private capacity = INITIAL_CAPACITY;
-  private fy = new Int32Array(INITIAL_CAPACITY);
-  private target = new Float64Array(INITIAL_CAPACITY);
-  private qualifier = new Uint8Array(INITIAL_CAPACITY);
+  private capacity: number;
+  private fy: Int32Array;
+  private target: Float64Array;
+  private qualifier: Uint8Array;
   /** The cells as the reader made them: the summary links each planned target to its cell. */
   private readonly cells: string[] = [];
+
+  /** `capacity`: how many planned targets are expected (the store grows past it). */
+  constructor(capacity = INITIAL_CAPACITY) {
+    const n = Math.max(1, Math.min(capacity, MAX_INITIAL_CAPACITY));
+    this.capacity = n;
+    this.fy = new Int32Array(n);
+    this.target = new Float64Array(n);
+    this.qualifier = new Uint8Array(n);
+  }
 
   get count(): number {
     return this.size;
@@ -316,6 +354,10 @@ export class PointList extends StoreView<Point> {
   shownCellAt(index: number): string | null {
     return this.store.shownCellAt(this.start + index);
   }
+
+  shownKeyAt(index: number): number | null {
+    return this.store.shownKeyAt(this.start + index);
+  }
 }
 
 export class PlannedList extends StoreView<PlannedTarget> {
@@ -360,4 +402,14 @@ export function shownCellAt(points: PointsView<Point>, index: number): string | 
   if (points instanceof PointList) return points.shownCellAt(index);
   const p = points.at(index)!;
   return p.cells.actual ?? p.cells.target;
+}
+
+/**
+ * A number for the cell a point is shown at, the same for the same cell among the points of one check: null when
+ * it has none, NaN when the points are not in columns (a plain array) or the address is out of the numbers' range.
+ */
+export function shownCellKeyAt(points: PointsView<Point>, index: number): number | null {
+  if (points instanceof PointList) return points.shownKeyAt(index);
+  const p = points.at(index)!;
+  return (p.cells.actual ?? p.cells.target) === null ? null : NaN;
 }

@@ -6,7 +6,8 @@ import type { CheckResult } from '../check';
 import type { Finding } from '../report';
 import { translator, type Lang } from '../i18n';
 import { STYLES, type StyleKey } from './styles';
-import { shownCellAt, statusAt } from '../evaluate/points';
+import { shownCellAt, shownCellKeyAt, statusAt } from '../evaluate/points';
+import type { Status } from '../evaluate/ratio';
 
 export interface CellFlag {
   readonly sheet: string;
@@ -18,48 +19,159 @@ export interface CellFlag {
   readonly note: readonly string[];
 }
 
+/**
+ * The flags of a check, made as they are read (each walk starts again from the first): a workbook of 20,000
+ * indicators flags some 60,000 cells, and a writer needs each flag only until it has written it. Kept as objects,
+ * they outlived the check's reading and the garbage collector copied every one of them.
+ */
+export interface FlagPlan extends Iterable<CellFlag> {
+  /** How many cells are flagged (counted by a walk, once). */
+  readonly length: number;
+}
+
 const NO_NOTE: readonly string[] = Object.freeze([]);
 const FLAGGED_SEVERITIES = new Set(['error', 'warning']);
 const SEVERITY_RANK: Record<string, number> = { 'severity.error': 3, 'status.gap': 2, 'severity.warning': 1 };
+const rank = (style: StyleKey | null): number => (style === null ? 0 : (SEVERITY_RANK[style] ?? 0));
+const STATUS_STYLE: Partial<Record<Status, StyleKey>> = { met: 'status.met', nearly: 'status.nearly', gap: 'status.gap', pending: 'status.pending' };
 
-export function flagPlan(result: CheckResult, findings: readonly Finding[], lang: Lang = 'ja'): CellFlag[] {
+/** What the findings say of one cell: their note lines in order, and the strongest of their styles. */
+interface Noted {
+  readonly sheet: string;
+  readonly cell: string;
+  readonly note: string[];
+  style: StyleKey | null;
+  /** The walk that flagged this cell with a point's: its finding-only flag is then not made again. */
+  walk: number;
+}
+
+/**
+ * Each evaluated cell gets the fill of its status; a cell with findings gets their note, and the fill of the
+ * strongest signal: an error over a gap over a warning over a status. Flags come in the order of the points, then
+ * of the findings on cells no point is shown at. A cell shown by several points (labelled values of one cell) is
+ * flagged once, where it is first met, with the status of the last.
+ */
+export function flagPlan(result: CheckResult, findings: readonly Finding[], lang: Lang = 'ja'): FlagPlan {
   const t = translator(lang);
   const severityWord: Record<string, string> = { error: t('severity.error'), warning: t('severity.warning'), info: t('severity.info') };
-  // Built in place: each flag is made once, as it will be returned (tens of thousands of cells).
-  type Draft = { sheet: string; cell: string; style: StyleKey | null; fill: string | null; note: readonly string[] };
-  // Per sheet, then per cell: no key string is built for each cell.
-  const bySheet = new Map<string, Map<string, Draft>>();
-  const all: Draft[] = [];
-  const at = (sheet: string, cell: string): Draft => {
-    let cells = bySheet.get(sheet);
-    if (!cells) bySheet.set(sheet, (cells = new Map()));
-    let f = cells.get(cell);
-    if (!f) {
-      f = { sheet, cell, style: null, fill: null, note: NO_NOTE };
-      cells.set(cell, f);
-      all.push(f);
-    }
-    return f;
-  };
-  const statusStyle: Record<string, StyleKey> = { met: 'status.met', nearly: 'status.nearly', gap: 'status.gap', pending: 'status.pending' };
-  for (const ind of result.indicators) {
-    // Status and cell read straight from the points' columns: no point is made.
-    for (let i = 0; i < ind.points.length; i++) {
-      const style = statusStyle[statusAt(ind.points, i)];
-      if (!style) continue;
-      const cell = shownCellAt(ind.points, i);
-      if (cell) at(ind.sheet, cell).style = style;
-    }
-  }
+  const noted: Noted[] = [];
+  const notedBy = new Map<string, Map<string, Noted>>();
   for (const f of findings) {
     if (f.sheet === null || f.cell === null || !FLAGGED_SEVERITIES.has(f.severity)) continue;
-    const flag = at(f.sheet, f.cell);
-    if (flag.note === NO_NOTE) flag.note = [];
-    (flag.note as string[]).push(`[${severityWord[f.severity]}] ${f.message}`);
-    const style: StyleKey = `severity.${f.severity}` as StyleKey;
-    // The strongest signal wins the fill: an error over a gap over a warning over a status.
-    if ((SEVERITY_RANK[style] ?? 0) > (SEVERITY_RANK[flag.style ?? ''] ?? 0)) flag.style = style;
+    let cells = notedBy.get(f.sheet);
+    if (!cells) notedBy.set(f.sheet, (cells = new Map()));
+    let n = cells.get(f.cell);
+    if (!n) {
+      n = { sheet: f.sheet, cell: f.cell, note: [], style: null, walk: 0 };
+      cells.set(f.cell, n);
+      noted.push(n);
+    }
+    n.note.push(`[${severityWord[f.severity]}] ${f.message}`);
+    const style = `severity.${f.severity}` as StyleKey;
+    if (rank(style) > rank(n.style)) n.style = style;
   }
-  for (const f of all) if (f.style) f.fill = STYLES[f.style].fill;
-  return all;
+  const repeated = repeatedCells(result.indicators);
+  let walks = 0;
+  let length: number | null = null;
+
+  function* walk(): Generator<CellFlag> {
+    const w = ++walks;
+    const met = repeated.size > 0 ? new Set<string>() : null;
+    for (const ind of result.indicators) {
+      const points = ind.points;
+      const cells = notedBy.get(ind.sheet);
+      for (let i = 0; i < points.length; i++) {
+        let style = STATUS_STYLE[statusAt(points, i)];
+        if (!style) continue;
+        const cell = shownCellAt(points, i);
+        if (!cell) continue;
+        if (met !== null) {
+          const last = repeated.get(cellKey(ind.sheet, cell));
+          if (last !== undefined) {
+            if (met.has(cellKey(ind.sheet, cell))) continue;
+            met.add(cellKey(ind.sheet, cell));
+            style = last;
+          }
+        }
+        const n = cells?.get(cell);
+        if (n === undefined) {
+          yield { sheet: ind.sheet, cell, style, fill: STYLES[style].fill, note: NO_NOTE };
+          continue;
+        }
+        n.walk = w;
+        const strongest = rank(n.style) > rank(style) ? n.style! : style;
+        yield { sheet: ind.sheet, cell, style: strongest, fill: STYLES[strongest].fill, note: n.note };
+      }
+    }
+    for (const n of noted) {
+      if (n.walk === w) continue;
+      yield { sheet: n.sheet, cell: n.cell, style: n.style, fill: n.style ? STYLES[n.style].fill : null, note: n.note };
+    }
+  }
+
+  return {
+    [Symbol.iterator]: walk,
+    get length(): number {
+      if (length === null) {
+        let k = 0;
+        for (const _ of walk()) k++;
+        length = k;
+      }
+      return length;
+    },
+  };
+}
+
+const cellKey = (sheet: string, cell: string): string => `${sheet}\u0000${cell}`;
+
+/**
+ * Cells shown by more than one point that gets a fill, with the fill of the last. Found by sorting the points'
+ * cell numbers (no map of every cell is built); almost always none.
+ */
+function repeatedCells(indicators: CheckResult['indicators']): Map<string, StyleKey> {
+  const sheets = new Map<string, number>();
+  let n = 0;
+  for (const ind of indicators) n += ind.points.length;
+  const keys = new Float64Array(n);
+  let k = 0;
+  let byText = false;
+  for (const ind of indicators) {
+    let sheet = sheets.get(ind.sheet);
+    if (sheet === undefined) sheets.set(ind.sheet, (sheet = sheets.size));
+    for (let i = 0; i < ind.points.length; i++) {
+      if (!STATUS_STYLE[statusAt(ind.points, i)]) continue;
+      const key = shownCellKeyAt(ind.points, i);
+      if (key === null) continue;
+      if (Number.isNaN(key) || sheet >= 1 << 12) byText = true;
+      keys[k++] = sheet * 2 ** 40 + key;
+    }
+  }
+  const repeated = new Map<string, StyleKey>();
+  if (!byText) {
+    const sorted = keys.subarray(0, k).sort();
+    let any = false;
+    for (let i = 1; i < k && !any; i++) any = sorted[i] === sorted[i - 1];
+    if (!any) return repeated;
+  }
+  // Some cell repeats (or the points are not in columns): by their text, the last fill of each repeated cell.
+  const seen = new Map<string, number>();
+  for (const ind of indicators) {
+    for (let i = 0; i < ind.points.length; i++) {
+      const style = STATUS_STYLE[statusAt(ind.points, i)];
+      const cell = style ? shownCellAt(ind.points, i) : null;
+      if (!style || !cell) continue;
+      const key = cellKey(ind.sheet, cell);
+      seen.set(key, (seen.get(key) ?? 0) + 1);
+    }
+  }
+  for (const ind of indicators) {
+    for (let i = 0; i < ind.points.length; i++) {
+      const style = STATUS_STYLE[statusAt(ind.points, i)];
+      const cell = style ? shownCellAt(ind.points, i) : null;
+      if (!style || !cell) continue;
+      const key = cellKey(ind.sheet, cell);
+      if (seen.get(key)! > 1) repeated.set(key, style);
+    }
+  }
+  return repeated;
 }
