@@ -86,6 +86,8 @@ interface Column {
 const column = (letters: string | undefined): Column | null => (letters === undefined ? null : { letters, n: columnNumber(letters) });
 
 const NO_FINDINGS: readonly RawFinding[] = Object.freeze([]);
+const NO_POINTS: PointsView<Point> = Object.freeze([]);
+const NO_PLANNED: PointsView<PlannedTarget> = Object.freeze([]);
 /** How much of an unlabelled value a finding quotes. */
 const UNLABELLED_TEXT = 40;
 const BLANK: ParsedValue = Object.freeze({ kind: 'blank', marker: '' });
@@ -336,8 +338,9 @@ export function evaluateIndicator(ind: ReadIndicator, opts: EvaluateOptions, fin
     cumulative: ind.cumulative,
     method: ind.method,
     baseline: ind.baseline && baselineQ ? { fy: ind.baseline.fy, value: baselineQ.value, cell: ind.baseline.cell } : null,
-    points: new PointList(points, firstPoint, points.count - firstPoint),
-    plannedTargets: new PlannedList(planned, firstPlanned, planned.count - firstPlanned),
+    // An indicator with none shares one empty list.
+    points: points.count > firstPoint ? new PointList(points, firstPoint, points.count - firstPoint) : NO_POINTS,
+    plannedTargets: planned.count > firstPlanned ? new PlannedList(planned, firstPlanned, planned.count - firstPlanned) : NO_PLANNED,
   };
 }
 
