@@ -51,6 +51,10 @@ export function toArray<T>(view: PointsView<T>): T[] {
 const STATUSES: readonly Status[] = ['met', 'nearly', 'gap', 'pending', 'noTarget'];
 const STATUS_CODE: Readonly<Record<Status, number>> = { met: 0, nearly: 1, gap: 2, pending: 3, noTarget: 4 };
 const QUALIFIERS: readonly (Qualifier | null)[] = [null, 'atLeast', 'atMost'];
+
+/** A set of statuses as bits, for loops over the columns. */
+export type StatusMask = number;
+export const statusMask = (statuses: readonly Status[]): StatusMask => statuses.reduce((m, s) => m | (1 << STATUS_CODE[s]), 0);
 const qualifierCode = (q: Qualifier | null): number => (q === null ? 0 : q === 'atLeast' ? 1 : 2);
 
 /** null is kept as NaN: parsed values and ratios are finite numbers. */
@@ -243,6 +247,22 @@ export class PointStore {
     return this.cells.key(3 * i + 1) ?? this.cells.key(3 * i);
   }
 
+  /**
+   * The shown-cell numbers of points [start, start + count) whose status is in `statuses`, plus `base`, written to
+   * `out` from `k` on (one tight loop over the columns). Returns the next free place, or -1 when some number is out
+   * of range (NaN): the caller then compares the cells by their text.
+   */
+  shownKeys(start: number, count: number, statuses: StatusMask, base: number, out: Float64Array, k: number): number {
+    for (let i = start; i < start + count; i++) {
+      if (((statuses >> this.status[i]!) & 1) === 0) continue;
+      const key = this.shownKeyAt(i);
+      if (key === null) continue;
+      if (Number.isNaN(key)) return -1;
+      out[k++] = base + key;
+    }
+    return k;
+  }
+
   private grow(): void {
     const capacity = this.capacity * 2;
     this.fy = grown(this.fy, capacity);
@@ -358,6 +378,10 @@ export class PointList extends StoreView<Point> {
   shownKeyAt(index: number): number | null {
     return this.store.shownKeyAt(this.start + index);
   }
+
+  shownKeys(statuses: StatusMask, base: number, out: Float64Array, k: number): number {
+    return this.store.shownKeys(this.start, this.length, statuses, base, out, k);
+  }
 }
 
 export class PlannedList extends StoreView<PlannedTarget> {
@@ -402,14 +426,4 @@ export function shownCellAt(points: PointsView<Point>, index: number): string | 
   if (points instanceof PointList) return points.shownCellAt(index);
   const p = points.at(index)!;
   return p.cells.actual ?? p.cells.target;
-}
-
-/**
- * A number for the cell a point is shown at, the same for the same cell among the points of one check: null when
- * it has none, NaN when the points are not in columns (a plain array) or the address is out of the numbers' range.
- */
-export function shownCellKeyAt(points: PointsView<Point>, index: number): number | null {
-  if (points instanceof PointList) return points.shownKeyAt(index);
-  const p = points.at(index)!;
-  return (p.cells.actual ?? p.cells.target) === null ? null : NaN;
 }

@@ -6,7 +6,7 @@ import type { CheckResult } from '../check';
 import type { Finding } from '../report';
 import { translator, type Lang } from '../i18n';
 import { STYLES, type StyleKey } from './styles';
-import { shownCellAt, shownCellKeyAt, statusAt } from '../evaluate/points';
+import { PointList, shownCellAt, statusAt, statusMask } from '../evaluate/points';
 import type { Status } from '../evaluate/ratio';
 
 export interface CellFlag {
@@ -34,6 +34,7 @@ const FLAGGED_SEVERITIES = new Set(['error', 'warning']);
 const SEVERITY_RANK: Record<string, number> = { 'severity.error': 3, 'status.gap': 2, 'severity.warning': 1 };
 const rank = (style: StyleKey | null): number => (style === null ? 0 : (SEVERITY_RANK[style] ?? 0));
 const STATUS_STYLE: Partial<Record<Status, StyleKey>> = { met: 'status.met', nearly: 'status.nearly', gap: 'status.gap', pending: 'status.pending' };
+const STYLED = statusMask(Object.keys(STATUS_STYLE) as Status[]);
 
 /** What the findings say of one cell: their note lines in order, and the strongest of their styles. */
 interface Noted {
@@ -134,18 +135,14 @@ function repeatedCells(indicators: CheckResult['indicators']): Map<string, Style
   for (const ind of indicators) n += ind.points.length;
   const keys = new Float64Array(n);
   let k = 0;
-  let byText = false;
   for (const ind of indicators) {
+    if (k < 0) break;
     let sheet = sheets.get(ind.sheet);
     if (sheet === undefined) sheets.set(ind.sheet, (sheet = sheets.size));
-    for (let i = 0; i < ind.points.length; i++) {
-      if (!STATUS_STYLE[statusAt(ind.points, i)]) continue;
-      const key = shownCellKeyAt(ind.points, i);
-      if (key === null) continue;
-      if (Number.isNaN(key) || sheet >= 1 << 12) byText = true;
-      keys[k++] = sheet * 2 ** 40 + key;
-    }
+    // Points not in columns, or too many sheets for the numbers: compared by their text below.
+    k = ind.points instanceof PointList && sheet < 1 << 12 ? ind.points.shownKeys(STYLED, sheet * 2 ** 40, keys, k) : ind.points.length > 0 ? -1 : k;
   }
+  const byText = k < 0;
   const repeated = new Map<string, StyleKey>();
   if (!byText) {
     const sorted = keys.subarray(0, k).sort();
