@@ -78,7 +78,7 @@ function resultOf(indicators: { sheet: string; points: Point[] }[], columns: boo
       let list: PointList | Point[] = points;
       if (columns) {
         const start = store.count;
-        for (const p of points) store.add(p.fy, p.target, p.targetQualifier, p.actual, p.ratio, p.status, p.statedRatio, p.cells);
+        for (const p of points) store.add(p.fy, p.target, p.targetQualifier, p.actual, p.ratio, p.status, p.statedRatio, p.cells.target, p.cells.actual, p.cells.stated);
         list = new PointList(store, start, points.length);
       }
       return { sheet, table: 0, name: 'x', unit: null, direction: 'up', cumulative: false, method: 'ratio', baseline: null, points: list, plannedTargets: [] };

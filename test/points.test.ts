@@ -39,7 +39,7 @@ test('points put in the store read back as they were, in runs of any length, pas
       const store = new PointStore();
       const lists = runs.map((run) => {
         const start = store.count;
-        for (const p of run) store.add(p.fy, p.target, p.targetQualifier, p.actual, p.ratio, p.status, p.statedRatio, p.cells);
+        for (const p of run) store.add(p.fy, p.target, p.targetQualifier, p.actual, p.ratio, p.status, p.statedRatio, p.cells.target, p.cells.actual, p.cells.stated);
         return new PointList(store, start, run.length);
       });
       runs.forEach((run, k) => {

@@ -38,7 +38,10 @@ interface YearCells {
   readonly target: ParsedValue | null;
   readonly actual: ParsedValue | null;
   readonly stated: ParsedValue | null;
-  readonly cells: PointCells;
+  // The cells' addresses as fields of their own (no object for them: one year of tens of thousands of indicators).
+  readonly targetCell: string | null;
+  readonly actualCell: string | null;
+  readonly statedCell: string | null;
 }
 
 export interface ReadIndicator {
@@ -183,7 +186,7 @@ export function readIndicatorTable(sheet: SheetGrid, m: IndicatorTableMapping, t
       const actual = aCell !== null ? reader.read(y.actual!, r.actual!, aCell, 'actual') : null;
       const stated = sCell !== null ? reader.read(y.stated!, statedRow!, sCell, 'stated') : null;
       if (actual !== null && (actual.kind === 'quantity' || actual.kind === 'status')) yearsWithActuals.add(y.fy);
-      yearCells.push({ fy: y.fy, target, actual, stated, cells: { target: tCell, actual: aCell, stated: sCell } });
+      yearCells.push({ fy: y.fy, target, actual, stated, targetCell: tCell, actualCell: aCell, statedCell: sCell });
     }
 
     const direction = r.direction ?? m.direction ?? inferDirection(name);
@@ -279,14 +282,14 @@ export function evaluateIndicator(ind: ReadIndicator, opts: EvaluateOptions, fin
     const target = usableTarget(y.target);
     const actual = quantity(y.actual);
     const rel = quantity(y.target);
-    if (rel && rel.relativeTo !== null && y.cells.target) {
-      findings.push(finding('value.relative-target', ind.sheet, y.cells.target, rel.value, null, { text: rel.relativeTo }));
+    if (rel && rel.relativeTo !== null && y.targetCell) {
+      findings.push(finding('value.relative-target', ind.sheet, y.targetCell, rel.value, null, { text: rel.relativeTo }));
     }
     if (y.actual?.kind === 'notApplicable' || y.target?.kind === 'notApplicable') continue; // '/' : not applicable
     // Actuals are due up to the report year, and only where the table has a place for them.
-    const due = opts.reportFy !== null && y.fy <= opts.reportFy && y.cells.actual !== null;
+    const due = opts.reportFy !== null && y.fy <= opts.reportFy && y.actualCell !== null;
     if (!actual && !due) {
-      if (target && y.cells.target) planned.add(y.fy, target.value, target.qualifier, y.cells.target);
+      if (target && y.targetCell) planned.add(y.fy, target.value, target.qualifier, y.targetCell);
       continue;
     }
     const statedRatio = statedRatioOf(y.stated, y.actual);
@@ -294,21 +297,21 @@ export function evaluateIndicator(ind: ReadIndicator, opts: EvaluateOptions, fin
       if (!target) continue; // nothing to evaluate this year
       const word = y.actual && y.actual.kind === 'status' ? y.actual.text : null;
       findings.push(
-        finding('indicator.missing-actual', ind.sheet, y.cells.actual ?? y.cells.target, word, target.value, {
+        finding('indicator.missing-actual', ind.sheet, y.actualCell ?? y.targetCell, word, target.value, {
           fy: y.fy,
           note: word ? `（${word}）` : '',
         }),
       );
-      points.add(y.fy, target.value, target.qualifier, null, null, 'pending', statedRatio, y.cells);
+      points.add(y.fy, target.value, target.qualifier, null, null, 'pending', statedRatio, y.targetCell, y.actualCell, y.statedCell);
       continue;
     }
     if (!target) {
-      findings.push(finding('indicator.missing-target', ind.sheet, y.cells.actual, actual.value, null, { fy: y.fy }));
-      points.add(y.fy, null, null, actual.value, null, 'noTarget', statedRatio, y.cells);
+      findings.push(finding('indicator.missing-target', ind.sheet, y.actualCell, actual.value, null, { fy: y.fy }));
+      points.add(y.fy, null, null, actual.value, null, 'noTarget', statedRatio, y.targetCell, y.actualCell, y.statedCell);
       continue;
     }
     if (target.unit && actual.unit && target.unit !== actual.unit) {
-      findings.push(finding('value.unit-mismatch', ind.sheet, y.cells.actual, actual.unit, target.unit));
+      findings.push(finding('value.unit-mismatch', ind.sheet, y.actualCell, actual.unit, target.unit));
     }
     const method = ind.method;
     const base = baselineQ ? baselineQ.value : null;
@@ -318,13 +321,13 @@ export function evaluateIndicator(ind: ReadIndicator, opts: EvaluateOptions, fin
       const places = statedPlaces(statedRatio);
       const computed = places === 2 ? ratio : ratioAt(actual.value, target.value, method, base, places);
       if (computed !== null && computed !== statedRatio) {
-        findings.push(finding('indicator.stated-ratio-mismatch', ind.sheet, y.cells.stated ?? y.cells.actual, statedRatio, computed));
+        findings.push(finding('indicator.stated-ratio-mismatch', ind.sheet, y.statedCell ?? y.actualCell, statedRatio, computed));
       }
     }
     if (status === 'gap' && ratio !== null) {
-      findings.push(finding('indicator.target-gap', ind.sheet, y.cells.actual, ratio, opts.thresholds.nearly, { fy: y.fy }));
+      findings.push(finding('indicator.target-gap', ind.sheet, y.actualCell, ratio, opts.thresholds.nearly, { fy: y.fy }));
     }
-    points.add(y.fy, target.value, target.qualifier, actual.value, ratio, status, statedRatio, y.cells);
+    points.add(y.fy, target.value, target.qualifier, actual.value, ratio, status, statedRatio, y.targetCell, y.actualCell, y.statedCell);
   }
 
   if (ind.cumulative) checkCumulative(ind, baselineQ, findings);
@@ -357,7 +360,7 @@ function checkCumulative(ind: ReadIndicator, baseline: Quantity | null, findings
     }
     for (const y of years) {
       const q = role === 'target' ? usableTarget(y.target) : quantity(y.actual);
-      const cell = role === 'target' ? y.cells.target : y.cells.actual;
+      const cell = role === 'target' ? y.targetCell : y.actualCell;
       if (!q || !cell) continue;
       if (prevFy !== null && y.fy > prevFy && q.value < prevValue) {
         findings.push(finding('indicator.cumulative-decrease', ind.sheet, cell, q.value, prevValue, { fy: y.fy, previousFy: prevFy }));

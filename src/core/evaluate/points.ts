@@ -190,7 +190,18 @@ export class PointStore {
     return this.size;
   }
 
-  add(fy: number, target: number | null, targetQualifier: Qualifier | null, actual: number | null, ratio: number | null, status: Status, statedRatio: number | null, cells: PointCells): number {
+  add(
+    fy: number,
+    target: number | null,
+    targetQualifier: Qualifier | null,
+    actual: number | null,
+    ratio: number | null,
+    status: Status,
+    statedRatio: number | null,
+    targetCell: string | null,
+    actualCell: string | null,
+    statedCell: string | null,
+  ): number {
     if (this.size === this.capacity) this.grow();
     const i = this.size++;
     this.fy[i] = fy;
@@ -200,10 +211,10 @@ export class PointStore {
     this.ratio[i] = num(ratio);
     this.status[i] = STATUS_CODE[status];
     this.stated[i] = num(statedRatio);
-    this.cells.set(3 * i, cells.target);
-    this.cells.set(3 * i + 1, cells.actual);
-    this.cells.set(3 * i + 2, cells.stated);
-    this.shown.push(cells.actual ?? cells.target);
+    this.cells.set(3 * i, targetCell);
+    this.cells.set(3 * i + 1, actualCell);
+    this.cells.set(3 * i + 2, statedCell);
+    this.shown.push(actualCell ?? targetCell);
     return i;
   }
 
