@@ -230,7 +230,7 @@ async function measureSize(rows, mods, breakdownOf, hostOptions = {}) {
       points: result.indicators.reduce((n, i) => n + i.points.length, 0),
       findings: report.findings.length,
       flaggedCells: flags.length,
-      notes: flags.filter((f) => f.note.length > 0).length,
+      notes: [...flags].filter((f) => f.note.length > 0).length, // the plan is made as it is read (an iterable)
       summaryRows: model.sheets.map((s) => [...s.rows()].length),
     };
   }
