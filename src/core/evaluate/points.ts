@@ -166,11 +166,6 @@ export class PointStore {
   private stated: Float64Array;
   /** Three cells a point: target, actual, stated. */
   private readonly cells: Addresses;
-  /**
-   * The cell each point is shown at (its actual's, else its target's), as the string the reader made: the flags
-   * and the summary both need it for every point, and made again from the columns it cost more than it saves.
-   */
-  private readonly shown: (string | null)[] = [];
 
   /** `capacity`: how many points are expected (the store grows past it). */
   constructor(capacity = INITIAL_CAPACITY) {
@@ -214,7 +209,6 @@ export class PointStore {
     this.cells.set(3 * i, targetCell);
     this.cells.set(3 * i + 1, actualCell);
     this.cells.set(3 * i + 2, statedCell);
-    this.shown.push(actualCell ?? targetCell);
     return i;
   }
 
@@ -250,7 +244,7 @@ export class PointStore {
 
   /** The cell a point is shown at (its actual's, else its target's), without making the point. */
   shownCellAt(i: number): string | null {
-    return this.shown[i]!;
+    return this.cells.get(3 * i + 1) ?? this.cells.get(3 * i);
   }
 
   /** A number for the cell point `i` is shown at (see Addresses.key). */
@@ -295,8 +289,7 @@ export class PlannedStore {
   private fy: Int32Array;
   private target: Float64Array;
   private qualifier: Uint8Array;
-  /** The cells as the reader made them: the summary links each planned target to its cell. */
-  private readonly cells: string[] = [];
+  private readonly cells: Addresses;
 
   /** `capacity`: how many planned targets are expected (the store grows past it). */
   constructor(capacity = INITIAL_CAPACITY) {
@@ -305,6 +298,7 @@ export class PlannedStore {
     this.fy = new Int32Array(n);
     this.target = new Float64Array(n);
     this.qualifier = new Uint8Array(n);
+    this.cells = new Addresses(n);
   }
 
   get count(): number {
@@ -317,12 +311,12 @@ export class PlannedStore {
     this.fy[i] = fy;
     this.target[i] = target;
     this.qualifier[i] = qualifierCode(targetQualifier);
-    this.cells.push(cell);
+    this.cells.set(i, cell);
     return i;
   }
 
   planned(i: number): PlannedTarget {
-    return { fy: this.fy[i]!, target: this.target[i]!, targetQualifier: QUALIFIERS[this.qualifier[i]!]!, cell: this.cells[i]! };
+    return { fy: this.fy[i]!, target: this.target[i]!, targetQualifier: QUALIFIERS[this.qualifier[i]!]!, cell: this.cells.get(i)! };
   }
 
   private grow(): void {
@@ -330,6 +324,7 @@ export class PlannedStore {
     this.fy = grown(this.fy, capacity);
     this.target = grown(this.target, capacity);
     this.qualifier = grown(this.qualifier, capacity);
+    this.cells.grow(capacity);
     this.capacity = capacity;
   }
 }
