@@ -14,7 +14,7 @@ import { finding, type RawFinding } from '../findings';
 import { band, ratioAt, statedPlaces, type Status, type Thresholds } from './ratio';
 import { columnNumber } from '../grid';
 import { cellText, pushValueFindings, resolveYear, textOf, type YearContext } from './cells';
-import { PlannedList, PlannedStore, PointList, PointStore, type PlannedTarget, type Point, type PointCells, type PointsView } from './points';
+import { PlannedList, PlannedStore, PointList, PointStore, type PlannedTarget, type Point, type PointsView } from './points';
 
 export type { Point, PointCells, PlannedTarget, PointsView } from './points';
 

@@ -153,36 +153,68 @@ const INITIAL_CAPACITY = 64;
 /** A mapping may promise more than a sheet holds: beyond this, the store grows as points come. */
 const MAX_INITIAL_CAPACITY = 1 << 18;
 
-/** The points of one check, in columns. */
-export class PointStore {
+/** The columns points and planned targets share: the year, the target and its qualifier, and `cellsPer` cells. */
+abstract class Columns {
   private size = 0;
-  private capacity: number;
-  private fy: Int32Array;
-  private target: Float64Array;
-  private qualifier: Uint8Array;
-  private actual: Float64Array;
-  private ratio: Float64Array;
-  private status: Uint8Array;
-  private stated: Float64Array;
-  /** Three cells a point: target, actual, stated. */
-  private readonly cells: Addresses;
+  protected capacity: number;
+  protected fy: Int32Array;
+  protected target: Float64Array;
+  protected qualifier: Uint8Array;
+  protected readonly cells: Addresses;
 
-  /** `capacity`: how many points are expected (the store grows past it). */
-  constructor(capacity = INITIAL_CAPACITY) {
+  /** `capacity`: how many items are expected (the columns grow past it). */
+  constructor(
+    capacity: number,
+    private readonly cellsPer: number,
+  ) {
     const n = Math.max(1, Math.min(capacity, MAX_INITIAL_CAPACITY));
     this.capacity = n;
     this.fy = new Int32Array(n);
     this.target = new Float64Array(n);
     this.qualifier = new Uint8Array(n);
-    this.actual = new Float64Array(n);
-    this.ratio = new Float64Array(n);
-    this.status = new Uint8Array(n);
-    this.stated = new Float64Array(n);
-    this.cells = new Addresses(n * 3);
+    this.cells = new Addresses(n * cellsPer);
   }
 
   get count(): number {
     return this.size;
+  }
+
+  /** The place of a new item, its year, target and qualifier written (the columns grown first when full). */
+  protected next(fy: number, target: number, targetQualifier: Qualifier | null): number {
+    if (this.size === this.capacity) {
+      const capacity = this.capacity * 2;
+      this.fy = grown(this.fy, capacity);
+      this.target = grown(this.target, capacity);
+      this.qualifier = grown(this.qualifier, capacity);
+      this.cells.grow(capacity * this.cellsPer);
+      this.growOwn(capacity);
+      this.capacity = capacity;
+    }
+    const i = this.size++;
+    this.fy[i] = fy;
+    this.target[i] = target;
+    this.qualifier[i] = qualifierCode(targetQualifier);
+    return i;
+  }
+
+  /** Grows the columns a kind of item adds. */
+  protected abstract growOwn(capacity: number): void;
+}
+
+/** The points of one check, in columns. */
+export class PointStore extends Columns {
+  private actual: Float64Array;
+  private ratio: Float64Array;
+  private status: Uint8Array;
+  private stated: Float64Array;
+
+  /** `capacity`: how many points are expected. Three cells a point: target, actual, stated. */
+  constructor(capacity = INITIAL_CAPACITY) {
+    super(capacity, 3);
+    this.actual = new Float64Array(this.capacity);
+    this.ratio = new Float64Array(this.capacity);
+    this.status = new Uint8Array(this.capacity);
+    this.stated = new Float64Array(this.capacity);
   }
 
   add(
@@ -197,11 +229,7 @@ export class PointStore {
     actualCell: string | null,
     statedCell: string | null,
   ): number {
-    if (this.size === this.capacity) this.grow();
-    const i = this.size++;
-    this.fy[i] = fy;
-    this.target[i] = num(target);
-    this.qualifier[i] = qualifierCode(targetQualifier);
+    const i = this.next(fy, num(target), targetQualifier);
     this.actual[i] = num(actual);
     this.ratio[i] = num(ratio);
     this.status[i] = STATUS_CODE[status];
@@ -268,49 +296,22 @@ export class PointStore {
     return k;
   }
 
-  private grow(): void {
-    const capacity = this.capacity * 2;
-    this.fy = grown(this.fy, capacity);
-    this.target = grown(this.target, capacity);
-    this.qualifier = grown(this.qualifier, capacity);
+  protected growOwn(capacity: number): void {
     this.actual = grown(this.actual, capacity);
     this.ratio = grown(this.ratio, capacity);
     this.status = grown(this.status, capacity);
     this.stated = grown(this.stated, capacity);
-    this.cells.grow(capacity * 3);
-    this.capacity = capacity;
   }
 }
 
-/** The planned targets of one check, in columns. */
-export class PlannedStore {
-  private size = 0;
-  private capacity: number;
-  private fy: Int32Array;
-  private target: Float64Array;
-  private qualifier: Uint8Array;
-  private readonly cells: Addresses;
-
-  /** `capacity`: how many planned targets are expected (the store grows past it). */
+/** The planned targets of one check, in columns (one cell each). */
+export class PlannedStore extends Columns {
   constructor(capacity = INITIAL_CAPACITY) {
-    const n = Math.max(1, Math.min(capacity, MAX_INITIAL_CAPACITY));
-    this.capacity = n;
-    this.fy = new Int32Array(n);
-    this.target = new Float64Array(n);
-    this.qualifier = new Uint8Array(n);
-    this.cells = new Addresses(n);
-  }
-
-  get count(): number {
-    return this.size;
+    super(capacity, 1);
   }
 
   add(fy: number, target: number, targetQualifier: Qualifier | null, cell: string): number {
-    if (this.size === this.capacity) this.grow();
-    const i = this.size++;
-    this.fy[i] = fy;
-    this.target[i] = target;
-    this.qualifier[i] = qualifierCode(targetQualifier);
+    const i = this.next(fy, target, targetQualifier);
     this.cells.set(i, cell);
     return i;
   }
@@ -319,13 +320,8 @@ export class PlannedStore {
     return { fy: this.fy[i]!, target: this.target[i]!, targetQualifier: QUALIFIERS[this.qualifier[i]!]!, cell: this.cells.get(i)! };
   }
 
-  private grow(): void {
-    const capacity = this.capacity * 2;
-    this.fy = grown(this.fy, capacity);
-    this.target = grown(this.target, capacity);
-    this.qualifier = grown(this.qualifier, capacity);
-    this.cells.grow(capacity);
-    this.capacity = capacity;
+  protected growOwn(): void {
+    // No columns of its own.
   }
 }
 

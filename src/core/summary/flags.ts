@@ -87,21 +87,18 @@ export function flagPlan(result: CheckResult, findings: readonly Finding[], lang
         const cell = shownCellAt(points, i);
         if (!cell) continue;
         if (met !== null) {
-          const last = repeated.get(cellKey(ind.sheet, cell));
+          const key = cellKey(ind.sheet, cell);
+          const last = repeated.get(key);
           if (last !== undefined) {
-            if (met.has(cellKey(ind.sheet, cell))) continue;
-            met.add(cellKey(ind.sheet, cell));
+            if (met.has(key)) continue;
+            met.add(key);
             style = last;
           }
         }
         const n = cells?.get(cell);
-        if (n === undefined) {
-          yield { sheet: ind.sheet, cell, style, fill: STYLES[style].fill, note: NO_NOTE };
-          continue;
-        }
-        n.walk = w;
-        const strongest = rank(n.style) > rank(style) ? n.style! : style;
-        yield { sheet: ind.sheet, cell, style: strongest, fill: STYLES[strongest].fill, note: n.note };
+        if (n !== undefined) n.walk = w;
+        const strongest = n !== undefined && rank(n.style) > rank(style) ? n.style! : style;
+        yield { sheet: ind.sheet, cell, style: strongest, fill: STYLES[strongest].fill, note: n !== undefined ? n.note : NO_NOTE };
       }
     }
     for (const n of noted) {
@@ -150,25 +147,22 @@ function repeatedCells(indicators: CheckResult['indicators']): Map<string, Style
     for (let i = 1; i < k && !any; i++) any = sorted[i] === sorted[i - 1];
     if (!any) return repeated;
   }
-  // Some cell repeats (or the points are not in columns): by their text, the last fill of each repeated cell.
-  const seen = new Map<string, number>();
+  // Some cell repeats (or the points are not in columns): by their text, how often each cell is shown, and the fill
+  // of its last point.
+  const shown = new Map<string, { count: number; last: StyleKey }>();
   for (const ind of indicators) {
     for (let i = 0; i < ind.points.length; i++) {
       const style = STATUS_STYLE[statusAt(ind.points, i)];
       const cell = style ? shownCellAt(ind.points, i) : null;
       if (!style || !cell) continue;
       const key = cellKey(ind.sheet, cell);
-      seen.set(key, (seen.get(key) ?? 0) + 1);
+      const seen = shown.get(key);
+      if (seen) {
+        seen.count++;
+        seen.last = style;
+      } else shown.set(key, { count: 1, last: style });
     }
   }
-  for (const ind of indicators) {
-    for (let i = 0; i < ind.points.length; i++) {
-      const style = STATUS_STYLE[statusAt(ind.points, i)];
-      const cell = style ? shownCellAt(ind.points, i) : null;
-      if (!style || !cell) continue;
-      const key = cellKey(ind.sheet, cell);
-      if (seen.get(key)! > 1) repeated.set(key, style);
-    }
-  }
+  for (const [key, { count, last }] of shown) if (count > 1) repeated.set(key, last);
   return repeated;
 }
