@@ -12,6 +12,7 @@ import { PointList, PointStore, toArray, type Point } from '../src/core/evaluate
 import { STYLES, type StyleKey } from '../src/core/summary/styles';
 import { translator } from '../src/core/i18n';
 import { openWorkbook, workbookGrid } from '../src/xlsx';
+import { cellRefs } from './helpers/pointCells';
 
 /** The rule, eagerly: each cell's flag made once and changed in place. */
 function reference(result: CheckResult, findings: readonly Finding[]): CellFlag[] {
@@ -78,7 +79,7 @@ function resultOf(indicators: { sheet: string; points: Point[] }[], columns: boo
       let list: PointList | Point[] = points;
       if (columns) {
         const start = store.count;
-        for (const p of points) store.add(p.fy, p.target, p.targetQualifier, p.actual, p.ratio, p.status, p.statedRatio, p.cells.target, p.cells.actual, p.cells.stated);
+        for (const p of points) store.add(p.fy, p.target, p.targetQualifier, p.actual, p.ratio, p.status, p.statedRatio, cellRefs(p.cells));
         list = new PointList(store, start, points.length);
       }
       return { sheet, table: 0, name: 'x', unit: null, direction: 'up', cumulative: false, method: 'ratio', baseline: null, points: list, plannedTargets: [] };

@@ -96,7 +96,17 @@ export function parseAddress(address: string): CellRef | null {
 }
 
 export function formatAddress(ref: CellRef): string {
-  return `${columnLetters(ref.col)}${ref.row}`;
+  return cellAddress(ref.col, ref.row);
+}
+
+/** Column letters by number, made once each: the engine names tens of thousands of cells in a few columns. */
+const LETTERS = new Map<number, string>();
+
+/** (3, 10) → 'C10'. */
+export function cellAddress(col: number, row: number): string {
+  let letters = LETTERS.get(col);
+  if (letters === undefined) LETTERS.set(col, (letters = columnLetters(col)));
+  return letters + row;
 }
 
 /** 'A5:G12' → range, or null. A single address is a one-cell range. */

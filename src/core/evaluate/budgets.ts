@@ -2,13 +2,13 @@
  * Budget tables: per project the amount of the year, the previous year's amount, the change (前年度比) computed
  * and as stated, 財源 and 継続/新規, and the findings of the budget rules.
  */
-import { columnLetters, parseAddress, type SheetGrid } from '../grid';
+import { cellAddress, columnLetters, parseAddress, type SheetGrid } from '../grid';
 import type { ParsedValue } from '../values/types';
 import { parseCell, parseBudgetLine, unitFromHeader } from '../values';
 import type { BudgetProjectMapping, BudgetTableMapping } from '../schema/mapping';
 import { finding, type RawFinding } from '../findings';
 import { difference, sum } from './ratio';
-import { cellAt, cellText, pushValueFindings, resolveYear, type YearContext } from './cells';
+import { cellAt, cellText, pushValueFindings, resolveYear, textOf, type YearContext } from './cells';
 import { normalizeSource } from './sources';
 import { ParseCache } from '../values/parseCache';
 
@@ -80,103 +80,153 @@ function continuationOf(text: string): Continuation | null {
   return null;
 }
 
+/** A cell of a project template: its column and its row in the first block (col 0: the template has no such cell). */
+interface TemplateCell {
+  readonly col: number;
+  readonly row: number;
+}
+
+const NO_CELL: TemplateCell = Object.freeze({ col: 0, row: 0 });
+const templateCell = (address: string | undefined): TemplateCell => (address === undefined ? NO_CELL : (parseAddress(address) ?? NO_CELL));
+
+/**
+ * A project template with its addresses read once: block k reads the same cells `k × rowStep` rows down. A
+ * workbook may hold thousands of blocks, and none of their addresses is written out unless it is shown.
+ */
+function compileTemplate(p: BudgetProjectMapping) {
+  const fyCell = (fy: number | string | undefined) => (typeof fy === 'string' ? templateCell(fy) : NO_CELL);
+  return {
+    p,
+    name: templateCell(p.name),
+    source: templateCell(p.source),
+    continuation: templateCell(p.continuation),
+    fy: fyCell(p.fy),
+    previousFy: fyCell(p.previousFy),
+    amount: templateCell(p.amount),
+    previousAmount: templateCell(p.previousAmount),
+    statedChange: templateCell(p.statedChange),
+    line: templateCell(p.line),
+  };
+}
+
 export function evaluateBudgetTable(sheet: SheetGrid, m: BudgetTableMapping, tableIndex: number, ctx: YearContext, opts: BudgetOptions): BudgetTableResult {
   const findings: RawFinding[] = [];
   const headerUnit = m.unitHeader ? unitFromHeader(cellText(sheet, m.unitHeader)) : null;
   const tableUnit = m.unit ?? headerUnit;
   const cache = ctx.cache ?? new ParseCache();
+  const count = m.repeat?.count ?? 1;
+  const step = m.repeat?.rowStep ?? 0;
+  const templates = m.projects.map(compileTemplate);
 
-  const readAmount = (address: string | undefined, role: string): { value: number | null; parsed: ParsedValue | null; unit: string | null } => {
-    if (address === undefined) return { value: null, parsed: null, unit: null };
-    const parsed = cache.parse(cellAt(sheet, address), tableUnit ?? null);
-    pushValueFindings(findings, parsed, sheet.name, address, role);
-    return { value: numberOf(parsed), parsed, unit: parsed.kind === 'quantity' ? parsed.unit : null };
+  /** The cell of a template in the block `shift` rows down, as the report names it (or null: no such cell). */
+  const addressOf = (c: TemplateCell, shift: number): string | null => (c.col === 0 ? null : cellAddress(c.col, c.row + shift));
+  const textAt = (c: TemplateCell, shift: number): string => textOf(sheet.cell(c.row + shift, c.col));
+
+  const readAmount = (c: TemplateCell, shift: number, role: string): ParsedValue | null => {
+    if (c.col === 0) return null;
+    const parsed = cache.parse(sheet.cell(c.row + shift, c.col), tableUnit ?? null);
+    if (parsed.kind === 'invalid') pushValueFindings(findings, parsed, sheet.name, addressOf(c, shift)!, role);
+    return parsed;
   };
 
   // Blocks repeat the same few texts (令和6年度, 県, 継続): each is read once.
   const sources = new Map<string, ReturnType<typeof normalizeSource>>();
   const years = new Map<string, number | null>();
-  const yearOf = (fy: number | string | undefined, fallback: number | null): number | null => {
+  const yearOf = (fy: number | string | undefined, c: TemplateCell, shift: number, fallback: number | null): number | null => {
     if (fy === undefined) return fallback;
     if (typeof fy === 'number') return fy;
-    const text = cellText(sheet, fy);
+    const text = textAt(c, shift);
     const known = years.get(text);
     if (known !== undefined) return known;
-    const found = resolveYear(sheet, fy, ctx, findings);
+    const found = resolveYear(sheet, addressOf(c, shift)!, ctx, findings);
     // A header that could not be read is a finding at each of its cells: cache only what was read.
     if (found !== null) years.set(text, found);
     return found;
   };
 
-  const budgets = expandProjects(m).map((p): Budget => {
-    const name = cellText(sheet, p.name).trim();
-    const sourceText = p.source ? cellText(sheet, p.source).trim() : '';
-    let source: ReturnType<typeof normalizeSource> | null = null;
-    if (sourceText !== '') {
-      source = sources.get(sourceText) ?? normalizeSource(sourceText);
-      sources.set(sourceText, source);
-    }
-    if (source !== null && !source.known && p.source) {
-      findings.push(finding('budget.source-unknown', sheet.name, p.source, source.text, source.suggestion, { suggestion: source.suggestion ? `（「${source.suggestion}」の誤りでは？）` : '' }));
-    }
-    const continuation = p.continuation ? continuationOf(cellText(sheet, p.continuation)) : null;
-
-    let fy = yearOf(p.fy, opts.defaultFy);
-    let previousFy = yearOf(p.previousFy, null);
-    let amount: number | null;
-    let previousAmount: number | null;
-    let unit: string | null;
-    let statedChange: number | null = null;
-    let cells: BudgetCells;
-
-    if (p.line !== undefined) {
-      const text = cellText(sheet, p.line);
-      const line = parseBudgetLine(text, { era: ctx.era });
-      if (!line) {
-        findings.push(finding('value.unparseable', sheet.name, p.line, text.slice(0, 60), null, { role: 'budgetLine', reason: 'unrecognized', text: text.slice(0, 60) }));
+  const budgets: Budget[] = [];
+  for (let k = 0; k < count; k++) {
+    const shift = k * step;
+    for (const t of templates) {
+      const p = t.p;
+      const nameCell = addressOf(t.name, shift)!;
+      const sourceCell = addressOf(t.source, shift);
+      const name = textAt(t.name, shift).trim();
+      const sourceText = sourceCell !== null ? textAt(t.source, shift).trim() : '';
+      let source: ReturnType<typeof normalizeSource> | null = null;
+      if (sourceText !== '') {
+        source = sources.get(sourceText) ?? normalizeSource(sourceText);
+        sources.set(sourceText, source);
       }
-      fy = line?.current.fy ?? fy;
-      previousFy = line?.previous?.fy ?? previousFy;
-      amount = line?.current.amount ?? null;
-      previousAmount = line?.previous?.amount ?? null;
-      unit = line?.unit ?? tableUnit;
-      cells = { amount: p.line, previousAmount: p.line, change: null };
-    } else {
-      const a = readAmount(p.amount, 'amount');
-      const prev = readAmount(p.previousAmount, 'previousAmount');
-      const stated = readAmount(p.statedChange, 'statedChange');
-      amount = a.value;
-      previousAmount = prev.value;
-      statedChange = stated.value;
-      unit = tableUnit ?? a.unit;
-      cells = { amount: p.amount ?? null, previousAmount: p.previousAmount ?? null, change: p.statedChange ?? null };
-    }
-    if (previousFy === null && fy !== null) previousFy = fy - 1;
+      if (source !== null && !source.known && sourceCell !== null) {
+        findings.push(finding('budget.source-unknown', sheet.name, sourceCell, source.text, source.suggestion, { suggestion: source.suggestion ? `（「${source.suggestion}」の誤りでは？）` : '' }));
+      }
+      const continuation = t.continuation.col !== 0 ? continuationOf(textAt(t.continuation, shift)) : null;
 
-    // A new project has no previous amount: its change is its whole amount, as the sheets write it.
-    const change = amount === null ? null : difference(amount, previousAmount ?? 0);
-    if (statedChange !== null && change !== null && Math.abs(difference(statedChange, change)) > opts.tolerance) {
-      findings.push(finding('budget.change-mismatch', sheet.name, cells.change, statedChange, change));
+      let fy = yearOf(p.fy, t.fy, shift, opts.defaultFy);
+      let previousFy = yearOf(p.previousFy, t.previousFy, shift, null);
+      let amount: number | null;
+      let previousAmount: number | null;
+      let unit: string | null;
+      let statedChange: number | null = null;
+      let amountCell: string | null;
+      let previousAmountCell: string | null;
+      let changeCell: string | null;
+
+      if (t.line.col !== 0) {
+        const lineCell = addressOf(t.line, shift)!;
+        const text = textAt(t.line, shift);
+        const line = parseBudgetLine(text, { era: ctx.era });
+        if (!line) {
+          findings.push(finding('value.unparseable', sheet.name, lineCell, text.slice(0, 60), null, { role: 'budgetLine', reason: 'unrecognized', text: text.slice(0, 60) }));
+        }
+        fy = line?.current.fy ?? fy;
+        previousFy = line?.previous?.fy ?? previousFy;
+        amount = line?.current.amount ?? null;
+        previousAmount = line?.previous?.amount ?? null;
+        unit = line?.unit ?? tableUnit;
+        amountCell = lineCell;
+        previousAmountCell = lineCell;
+        changeCell = null;
+      } else {
+        const a = readAmount(t.amount, shift, 'amount');
+        const prev = readAmount(t.previousAmount, shift, 'previousAmount');
+        const stated = readAmount(t.statedChange, shift, 'statedChange');
+        amount = a === null ? null : numberOf(a);
+        previousAmount = prev === null ? null : numberOf(prev);
+        statedChange = stated === null ? null : numberOf(stated);
+        unit = tableUnit ?? (a !== null && a.kind === 'quantity' ? a.unit : null);
+        amountCell = addressOf(t.amount, shift);
+        previousAmountCell = addressOf(t.previousAmount, shift);
+        changeCell = addressOf(t.statedChange, shift);
+      }
+      if (previousFy === null && fy !== null) previousFy = fy - 1;
+
+      // A new project has no previous amount: its change is its whole amount, as the sheets write it.
+      const change = amount === null ? null : difference(amount, previousAmount ?? 0);
+      if (statedChange !== null && change !== null && Math.abs(difference(statedChange, change)) > opts.tolerance) {
+        findings.push(finding('budget.change-mismatch', sheet.name, changeCell, statedChange, change));
+      }
+      if (continuation === 'new' && previousAmount !== null && previousAmount !== 0) {
+        findings.push(finding('budget.new-with-previous', sheet.name, previousAmountCell, previousAmount));
+      }
+      budgets.push({
+        sheet: sheet.name,
+        table: tableIndex,
+        name,
+        source: source?.text ?? null,
+        continuation,
+        unit,
+        fy,
+        amount,
+        previousFy,
+        previousAmount,
+        change,
+        statedChange,
+        cells: { amount: amountCell, previousAmount: previousAmountCell, change: changeCell, name: nameCell, source: sourceCell },
+      });
     }
-    if (continuation === 'new' && previousAmount !== null && previousAmount !== 0) {
-      findings.push(finding('budget.new-with-previous', sheet.name, cells.previousAmount, previousAmount));
-    }
-    return {
-      sheet: sheet.name,
-      table: tableIndex,
-      name,
-      source: source?.text ?? null,
-      continuation,
-      unit,
-      fy,
-      amount,
-      previousFy,
-      previousAmount,
-      change,
-      statedChange,
-      cells: { ...cells, name: p.name, source: p.source ?? null },
-    };
-  });
+  }
 
   if (m.total) checkTotals(sheet, m, budgets, opts, findings);
   return { budgets, findings };

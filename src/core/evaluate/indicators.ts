@@ -12,11 +12,11 @@ import { ParseCache } from '../values/parseCache';
 import type { Direction, IndicatorTableMapping, RatioMethod } from '../schema/mapping';
 import { finding, type RawFinding } from '../findings';
 import { band, ratioAt, statedPlaces, type Status, type Thresholds } from './ratio';
-import { columnNumber } from '../grid';
+import { cellAddress, columnNumber } from '../grid';
 import { cellText, pushValueFindings, resolveYear, textOf, type YearContext } from './cells';
-import { PlannedList, PlannedStore, PointList, PointStore, type PlannedTarget, type Point, type PointsView } from './points';
+import { PlannedList, PlannedStore, PointList, PointStore, type PlannedTarget, type Point, type PointCellRefs, type PointsView } from './points';
 
-export type { Point, PointCells, PlannedTarget, PointsView } from './points';
+export type { Point, PointCells, PointCellRefs, PlannedTarget, PointsView } from './points';
 
 export interface Indicator {
   readonly sheet: string;
@@ -32,16 +32,15 @@ export interface Indicator {
   readonly plannedTargets: PointsView<PlannedTarget>;
 }
 
-/** One year of one indicator as read from the sheet, before evaluation. */
-interface YearCells {
+/**
+ * One year of one indicator as read from the sheet, before evaluation, with where each value was read (a column of
+ * 0 when the table has no such cell). Addresses are made as text only for what is shown: a finding, a point read.
+ */
+interface YearCells extends PointCellRefs {
   readonly fy: number;
   readonly target: ParsedValue | null;
   readonly actual: ParsedValue | null;
   readonly stated: ParsedValue | null;
-  // The cells' addresses as fields of their own (no object for them: one year of tens of thousands of indicators).
-  readonly targetCell: string | null;
-  readonly actualCell: string | null;
-  readonly statedCell: string | null;
 }
 
 export interface ReadIndicator {
@@ -100,7 +99,8 @@ const BLANK: ParsedValue = Object.freeze({ kind: 'blank', marker: '' });
 class CellReader {
   findings: RawFinding[] | null = null;
   /** The target cell last read, when the target and the actual are read by their labels (the actual is often it). */
-  private lastTarget: string | null = null;
+  private lastTargetCol = 0;
+  private lastTargetRow = 0;
   constructor(
     private readonly sheet: SheetGrid,
     private readonly cache: ParseCache,
@@ -111,22 +111,25 @@ class CellReader {
   ) {}
 
   /** Parses one mapped cell; an unreadable value becomes a finding. */
-  read(col: Column, row: number, cell: string, role: Role): ParsedValue {
-    const raw = this.sheet.cell(row, col.n);
+  read(col: number, row: number, role: Role): ParsedValue {
+    const raw = this.sheet.cell(row, col);
     let value = this.cache.parse(raw, this.headerUnit);
     if (value.kind === 'quantity') {
-      if (this.labels !== null && (role === 'target' || role === 'actual')) value = this.byRole(value, raw, cell, role);
-      else if (value.more.length > 0) value = pickLabel(value, this.label, this.sheet.name, cell, this.out());
+      if (this.labels !== null && (role === 'target' || role === 'actual')) value = this.byRole(value, raw, col, row, role);
+      else if (value.more.length > 0) value = pickLabel(value, this.label, this.sheet.name, cellAddress(col, row), this.out());
     }
-    if (value.kind === 'invalid') pushValueFindings(this.out(), value, this.sheet.name, cell, role);
+    if (value.kind === 'invalid') pushValueFindings(this.out(), value, this.sheet.name, cellAddress(col, row), role);
     return value;
   }
 
   /** The item labelled for the role; none is a blank (not written yet); a value with no label is a finding, once. */
-  private byRole(v: Quantity, raw: CellValue, cell: string, role: 'target' | 'actual'): ParsedValue {
+  private byRole(v: Quantity, raw: CellValue, col: number, row: number, role: 'target' | 'actual'): ParsedValue {
     const wanted = role === 'target' ? this.labels!.target : this.labels!.actual;
-    const sameCell = role === 'actual' && cell === this.lastTarget;
-    if (role === 'target') this.lastTarget = cell;
+    const sameCell = role === 'actual' && col === this.lastTargetCol && row === this.lastTargetRow;
+    if (role === 'target') {
+      this.lastTargetCol = col;
+      this.lastTargetRow = row;
+    }
     if (v.label === wanted) return v; // as pickLabel gives the first item: its further items are not read
     for (const q of v.more) if (q.label === wanted) return q;
     if (v.label !== null || sameCell) return BLANK;
@@ -171,22 +174,24 @@ export function readIndicatorTable(sheet: SheetGrid, m: IndicatorTableMapping, t
     if (m.baseline && baselineFy !== null && baselineCol !== null) {
       const row = m.baseline.row === 'actual' ? (r.actual ?? r.target) : (r.target ?? r.actual);
       if (row !== undefined) {
-        const cell = baselineCol.letters + row;
-        baseline = { fy: baselineFy, value: reader.read(baselineCol, row, cell, 'baseline'), cell };
+        baseline = { fy: baselineFy, value: reader.read(baselineCol.n, row, 'baseline'), cell: cellAddress(baselineCol.n, row) };
       }
     }
 
     const yearCells: YearCells[] = [];
-    const statedRow = r.actual ?? r.target;
+    const targetRow = r.target ?? 0;
+    const actualRow = r.actual ?? 0;
+    const statedRow = r.actual ?? r.target ?? 0;
     for (const y of years) {
-      const tCell = y.target !== null && r.target !== undefined ? y.target.letters + r.target : null;
-      const aCell = y.actual !== null && r.actual !== undefined ? y.actual.letters + r.actual : null;
-      const sCell = y.stated !== null && statedRow !== undefined ? y.stated.letters + statedRow : null;
-      const target = tCell !== null ? reader.read(y.target!, r.target!, tCell, 'target') : null;
-      const actual = aCell !== null ? reader.read(y.actual!, r.actual!, aCell, 'actual') : null;
-      const stated = sCell !== null ? reader.read(y.stated!, statedRow!, sCell, 'stated') : null;
+      // A cell is read where the table has both its column and its row.
+      const targetCol = y.target !== null && targetRow > 0 ? y.target.n : 0;
+      const actualCol = y.actual !== null && actualRow > 0 ? y.actual.n : 0;
+      const statedCol = y.stated !== null && statedRow > 0 ? y.stated.n : 0;
+      const target = targetCol > 0 ? reader.read(targetCol, targetRow, 'target') : null;
+      const actual = actualCol > 0 ? reader.read(actualCol, actualRow, 'actual') : null;
+      const stated = statedCol > 0 ? reader.read(statedCol, statedRow, 'stated') : null;
       if (actual !== null && (actual.kind === 'quantity' || actual.kind === 'status')) yearsWithActuals.add(y.fy);
-      yearCells.push({ fy: y.fy, target, actual, stated, targetCell: tCell, actualCell: aCell, statedCell: sCell });
+      yearCells.push({ fy: y.fy, target, actual, stated, targetCol, targetRow, actualCol, actualRow, statedCol, statedRow });
     }
 
     const direction = r.direction ?? m.direction ?? inferDirection(name);
@@ -282,14 +287,14 @@ export function evaluateIndicator(ind: ReadIndicator, opts: EvaluateOptions, fin
     const target = usableTarget(y.target);
     const actual = quantity(y.actual);
     const rel = quantity(y.target);
-    if (rel && rel.relativeTo !== null && y.targetCell) {
-      findings.push(finding('value.relative-target', ind.sheet, y.targetCell, rel.value, null, { text: rel.relativeTo }));
+    if (rel && rel.relativeTo !== null && y.targetCol > 0) {
+      findings.push(finding('value.relative-target', ind.sheet, targetCell(y), rel.value, null, { text: rel.relativeTo }));
     }
     if (y.actual?.kind === 'notApplicable' || y.target?.kind === 'notApplicable') continue; // '/' : not applicable
     // Actuals are due up to the report year, and only where the table has a place for them.
-    const due = opts.reportFy !== null && y.fy <= opts.reportFy && y.actualCell !== null;
+    const due = opts.reportFy !== null && y.fy <= opts.reportFy && y.actualCol > 0;
     if (!actual && !due) {
-      if (target && y.targetCell) planned.add(y.fy, target.value, target.qualifier, y.targetCell);
+      if (target && y.targetCol > 0) planned.add(y.fy, target.value, target.qualifier, y.targetCol, y.targetRow);
       continue;
     }
     const statedRatio = statedRatioOf(y.stated, y.actual);
@@ -297,21 +302,21 @@ export function evaluateIndicator(ind: ReadIndicator, opts: EvaluateOptions, fin
       if (!target) continue; // nothing to evaluate this year
       const word = y.actual && y.actual.kind === 'status' ? y.actual.text : null;
       findings.push(
-        finding('indicator.missing-actual', ind.sheet, y.actualCell ?? y.targetCell, word, target.value, {
+        finding('indicator.missing-actual', ind.sheet, actualCell(y) ?? targetCell(y), word, target.value, {
           fy: y.fy,
           note: word ? `（${word}）` : '',
         }),
       );
-      points.add(y.fy, target.value, target.qualifier, null, null, 'pending', statedRatio, y.targetCell, y.actualCell, y.statedCell);
+      points.add(y.fy, target.value, target.qualifier, null, null, 'pending', statedRatio, y);
       continue;
     }
     if (!target) {
-      findings.push(finding('indicator.missing-target', ind.sheet, y.actualCell, actual.value, null, { fy: y.fy }));
-      points.add(y.fy, null, null, actual.value, null, 'noTarget', statedRatio, y.targetCell, y.actualCell, y.statedCell);
+      findings.push(finding('indicator.missing-target', ind.sheet, actualCell(y), actual.value, null, { fy: y.fy }));
+      points.add(y.fy, null, null, actual.value, null, 'noTarget', statedRatio, y);
       continue;
     }
     if (target.unit && actual.unit && target.unit !== actual.unit) {
-      findings.push(finding('value.unit-mismatch', ind.sheet, y.actualCell, actual.unit, target.unit));
+      findings.push(finding('value.unit-mismatch', ind.sheet, actualCell(y), actual.unit, target.unit));
     }
     const method = ind.method;
     const base = baselineQ ? baselineQ.value : null;
@@ -321,13 +326,13 @@ export function evaluateIndicator(ind: ReadIndicator, opts: EvaluateOptions, fin
       const places = statedPlaces(statedRatio);
       const computed = places === 2 ? ratio : ratioAt(actual.value, target.value, method, base, places);
       if (computed !== null && computed !== statedRatio) {
-        findings.push(finding('indicator.stated-ratio-mismatch', ind.sheet, y.statedCell ?? y.actualCell, statedRatio, computed));
+        findings.push(finding('indicator.stated-ratio-mismatch', ind.sheet, statedCell(y) ?? actualCell(y), statedRatio, computed));
       }
     }
     if (status === 'gap' && ratio !== null) {
-      findings.push(finding('indicator.target-gap', ind.sheet, y.actualCell, ratio, opts.thresholds.nearly, { fy: y.fy }));
+      findings.push(finding('indicator.target-gap', ind.sheet, actualCell(y), ratio, opts.thresholds.nearly, { fy: y.fy }));
     }
-    points.add(y.fy, target.value, target.qualifier, actual.value, ratio, status, statedRatio, y.targetCell, y.actualCell, y.statedCell);
+    points.add(y.fy, target.value, target.qualifier, actual.value, ratio, status, statedRatio, y);
   }
 
   if (ind.cumulative) checkCumulative(ind, baselineQ, findings);
@@ -360,9 +365,9 @@ function checkCumulative(ind: ReadIndicator, baseline: Quantity | null, findings
     }
     for (const y of years) {
       const q = role === 'target' ? usableTarget(y.target) : quantity(y.actual);
-      const cell = role === 'target' ? y.targetCell : y.actualCell;
-      if (!q || !cell) continue;
+      if (!q || (role === 'target' ? y.targetCol : y.actualCol) === 0) continue;
       if (prevFy !== null && y.fy > prevFy && q.value < prevValue) {
+        const cell = role === 'target' ? targetCell(y) : actualCell(y);
         findings.push(finding('indicator.cumulative-decrease', ind.sheet, cell, q.value, prevValue, { fy: y.fy, previousFy: prevFy }));
       }
       prevFy = y.fy;
@@ -370,6 +375,10 @@ function checkCumulative(ind: ReadIndicator, baseline: Quantity | null, findings
     }
   }
 }
+
+const targetCell = (y: YearCells): string | null => (y.targetCol > 0 ? cellAddress(y.targetCol, y.targetRow) : null);
+const actualCell = (y: YearCells): string | null => (y.actualCol > 0 ? cellAddress(y.actualCol, y.actualRow) : null);
+const statedCell = (y: YearCells): string | null => (y.statedCol > 0 ? cellAddress(y.statedCol, y.statedRow) : null);
 
 function isInYearOrder(years: readonly YearCells[]): boolean {
   for (let i = 1; i < years.length; i++) if (years[i]!.fy < years[i - 1]!.fy) return false;

@@ -11,6 +11,7 @@
  */
 import type { Qualifier } from '../values/types';
 import type { Status } from './ratio';
+import { cellAddress } from '../grid';
 
 export interface PointCells {
   readonly target: string | null;
@@ -27,6 +28,16 @@ export interface Point {
   readonly status: Status;
   readonly statedRatio: number | null;
   readonly cells: PointCells;
+}
+
+/** Where a point's values were read: each cell as its column (1 = A; 0 when there is no such cell) and row. */
+export interface PointCellRefs {
+  readonly targetCol: number;
+  readonly targetRow: number;
+  readonly actualCol: number;
+  readonly actualRow: number;
+  readonly statedCol: number;
+  readonly statedRow: number;
 }
 
 export interface PlannedTarget {
@@ -61,18 +72,11 @@ const qualifierCode = (q: Qualifier | null): number => (q === null ? 0 : q === '
 const num = (x: number | null): number => (x === null ? NaN : x);
 const orNull = (x: number): number | null => (Number.isNaN(x) ? null : x);
 
-/** A row number longer than this is kept as part of the address's letters. */
-const MAX_ROW_DIGITS = 9;
-
 /**
- * Cell addresses as the id of their letters and their row: 'C10' → ('C', 10). Any text is kept exactly: what has no
- * row ('A', 'Z$'), or a row written with leading zeros ('A010' → 'A0', 10), keeps the rest in its letters.
+ * Cell addresses as numbers: a column (1 = A, 0 for "no cell") and a row, made into text ('C10') only when read.
+ * The engine reads every mapped cell by its column and row, so it never has to write an address it may not show.
  */
 class Addresses {
-  /** id 0 is "no cell". */
-  private readonly letters: string[] = [''];
-  /** Letters by their first character and length, for a lookup that builds no string. */
-  private readonly byHead = new Map<number, number[]>();
   col: Int32Array;
   row: Int32Array;
 
@@ -86,61 +90,21 @@ class Addresses {
     this.row = grown(this.row, capacity);
   }
 
-  set(slot: number, address: string | null): void {
-    if (address === null) {
-      this.col[slot] = 0;
-      this.row[slot] = 0;
-      return;
-    }
-    // The row: the trailing digits, without leading zeros.
-    let start = address.length;
-    while (start > 0 && isDigit(address.charCodeAt(start - 1))) start--;
-    while (start < address.length && address.charCodeAt(start) === 48 /* 0 */) start++;
-    let row = 0;
-    if (start < address.length && address.length - start <= MAX_ROW_DIGITS) {
-      for (let i = start; i < address.length; i++) row = row * 10 + (address.charCodeAt(i) - 48);
-    } else {
-      start = address.length;
-    }
-    this.col[slot] = this.lettersId(address, start);
+  set(slot: number, col: number, row: number): void {
+    this.col[slot] = col;
     this.row[slot] = row;
   }
 
-  /** A number per address (the same for the same text, in this store), or null for no cell; NaN past its range. */
+  /** A number per cell (col × 2²¹ + row: exact, and ordered as the cells are), or null for no cell. */
   key(slot: number): number | null {
-    const id = this.col[slot]!;
-    if (id === 0) return null;
-    const row = this.row[slot]!;
-    return id < 1 << 19 && row < 1 << 21 ? id * 2 ** 21 + row : NaN;
+    const col = this.col[slot]!;
+    return col === 0 ? null : col * 2 ** 21 + this.row[slot]!;
   }
 
   get(slot: number): string | null {
-    const id = this.col[slot]!;
-    if (id === 0) return null;
-    const row = this.row[slot]!;
-    return row === 0 ? this.letters[id]! : this.letters[id]! + row;
+    const col = this.col[slot]!;
+    return col === 0 ? null : cellAddress(col, this.row[slot]!);
   }
-
-  /** The id of `address.slice(0, length)`. */
-  private lettersId(address: string, length: number): number {
-    const head = (address.charCodeAt(0) || 0) * 64 + Math.min(length, 63);
-    let ids = this.byHead.get(head);
-    if (ids !== undefined) {
-      for (let i = 0; i < ids.length; i++) {
-        const l = this.letters[ids[i]!]!;
-        if (l.length === length && address.startsWith(l)) return ids[i]!;
-      }
-    } else {
-      this.byHead.set(head, (ids = []));
-    }
-    this.letters.push(address.slice(0, length));
-    ids.push(this.letters.length - 1);
-    return this.letters.length - 1;
-  }
-}
-
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
 }
 
 function grown<T extends Int32Array | Float64Array | Uint8Array>(a: T, capacity: number): T {
@@ -225,18 +189,16 @@ export class PointStore extends Columns {
     ratio: number | null,
     status: Status,
     statedRatio: number | null,
-    targetCell: string | null,
-    actualCell: string | null,
-    statedCell: string | null,
+    cells: PointCellRefs,
   ): number {
     const i = this.next(fy, num(target), targetQualifier);
     this.actual[i] = num(actual);
     this.ratio[i] = num(ratio);
     this.status[i] = STATUS_CODE[status];
     this.stated[i] = num(statedRatio);
-    this.cells.set(3 * i, targetCell);
-    this.cells.set(3 * i + 1, actualCell);
-    this.cells.set(3 * i + 2, statedCell);
+    this.cells.set(3 * i, cells.targetCol, cells.targetRow);
+    this.cells.set(3 * i + 1, cells.actualCol, cells.actualRow);
+    this.cells.set(3 * i + 2, cells.statedCol, cells.statedRow);
     return i;
   }
 
@@ -282,15 +244,13 @@ export class PointStore extends Columns {
 
   /**
    * The shown-cell numbers of points [start, start + count) whose status is in `statuses`, plus `base`, written to
-   * `out` from `k` on (one tight loop over the columns). Returns the next free place, or -1 when some number is out
-   * of range (NaN): the caller then compares the cells by their text.
+   * `out` from `k` on (one tight loop over the columns). Returns the next free place.
    */
   shownKeys(start: number, count: number, statuses: StatusMask, base: number, out: Float64Array, k: number): number {
     for (let i = start; i < start + count; i++) {
       if (((statuses >> this.status[i]!) & 1) === 0) continue;
       const key = this.shownKeyAt(i);
       if (key === null) continue;
-      if (Number.isNaN(key)) return -1;
       out[k++] = base + key;
     }
     return k;
@@ -310,9 +270,10 @@ export class PlannedStore extends Columns {
     super(capacity, 1);
   }
 
-  add(fy: number, target: number, targetQualifier: Qualifier | null, cell: string): number {
+  /** `col`, `row`: the target's cell. */
+  add(fy: number, target: number, targetQualifier: Qualifier | null, col: number, row: number): number {
     const i = this.next(fy, target, targetQualifier);
-    this.cells.set(i, cell);
+    this.cells.set(i, col, row);
     return i;
   }
 

@@ -7,6 +7,7 @@ import type { Finding } from '../report';
 import { translator, type Lang } from '../i18n';
 import { STYLES, type StyleKey } from './styles';
 import { PointList, shownCellAt, statusAt, statusMask } from '../evaluate/points';
+import { parseAddress } from '../grid';
 import type { Status } from '../evaluate/ratio';
 
 export interface CellFlag {
@@ -47,6 +48,16 @@ interface Noted {
 }
 
 /**
+ * A cell of a sheet as a key: the number of its address (column × 2²¹ + row, as the point store keys its cells), so
+ * that a point's cell is looked up without writing its address; text that is no address is its own key.
+ */
+type CellKey = number | string;
+const cellKeyOf = (cell: string): CellKey => {
+  const ref = parseAddress(cell);
+  return ref === null ? cell : ref.col * 2 ** 21 + ref.row;
+};
+
+/**
  * Each evaluated cell gets the fill of its status; a cell with findings gets their note, and the fill of the
  * strongest signal: an error over a gap over a warning over a status. Flags come in the order of the points, then
  * of the findings on cells no point is shown at. A cell shown by several points (labelled values of one cell) is
@@ -56,15 +67,16 @@ export function flagPlan(result: CheckResult, findings: readonly Finding[], lang
   const t = translator(lang);
   const severityWord: Record<string, string> = { error: t('severity.error'), warning: t('severity.warning'), info: t('severity.info') };
   const noted: Noted[] = [];
-  const notedBy = new Map<string, Map<string, Noted>>();
+  const notedBy = new Map<string, Map<CellKey, Noted>>();
   for (const f of findings) {
     if (f.sheet === null || f.cell === null || !FLAGGED_SEVERITIES.has(f.severity)) continue;
     let cells = notedBy.get(f.sheet);
     if (!cells) notedBy.set(f.sheet, (cells = new Map()));
-    let n = cells.get(f.cell);
+    const key = cellKeyOf(f.cell);
+    let n = cells.get(key);
     if (!n) {
       n = { sheet: f.sheet, cell: f.cell, note: [], style: null, walk: 0 };
-      cells.set(f.cell, n);
+      cells.set(key, n);
       noted.push(n);
     }
     n.note.push(`[${severityWord[f.severity]}] ${f.message}`);
@@ -74,45 +86,14 @@ export function flagPlan(result: CheckResult, findings: readonly Finding[], lang
   const repeated = repeatedCells(result.indicators);
   let walks = 0;
   let length: number | null = null;
-
-  function* walk(): Generator<CellFlag> {
-    const w = ++walks;
-    const met = repeated.size > 0 ? new Set<string>() : null;
-    for (const ind of result.indicators) {
-      const points = ind.points;
-      const cells = notedBy.get(ind.sheet);
-      for (let i = 0; i < points.length; i++) {
-        let style = STATUS_STYLE[statusAt(points, i)];
-        if (!style) continue;
-        const cell = shownCellAt(points, i);
-        if (!cell) continue;
-        if (met !== null) {
-          const key = cellKey(ind.sheet, cell);
-          const last = repeated.get(key);
-          if (last !== undefined) {
-            if (met.has(key)) continue;
-            met.add(key);
-            style = last;
-          }
-        }
-        const n = cells?.get(cell);
-        if (n !== undefined) n.walk = w;
-        const strongest = n !== undefined && rank(n.style) > rank(style) ? n.style! : style;
-        yield { sheet: ind.sheet, cell, style: strongest, fill: STYLES[strongest].fill, note: n !== undefined ? n.note : NO_NOTE };
-      }
-    }
-    for (const n of noted) {
-      if (n.walk === w) continue;
-      yield { sheet: n.sheet, cell: n.cell, style: n.style, fill: n.style ? STYLES[n.style].fill : null, note: n.note };
-    }
-  }
+  const walk = (): Iterator<CellFlag> => new FlagWalk(result.indicators, notedBy, noted, repeated, ++walks);
 
   return {
     [Symbol.iterator]: walk,
     get length(): number {
       if (length === null) {
         let k = 0;
-        for (const _ of walk()) k++;
+        for (const it = walk(); !it.next().done; ) k++;
         length = k;
       }
       return length;
@@ -120,13 +101,90 @@ export function flagPlan(result: CheckResult, findings: readonly Finding[], lang
   };
 }
 
-const cellKey = (sheet: string, cell: string): string => `${sheet}\u0000${cell}`;
+/**
+ * One walk of the plan: the points' flags, indicator by indicator, then those of the findings on other cells. A
+ * plain iterator (no generator): a walk makes some 60,000 flags, and each is all it allocates.
+ */
+class FlagWalk implements Iterator<CellFlag> {
+  private k = 0;
+  private i = 0;
+  private n = 0;
+  private readonly met: Map<string, Set<CellKey>> | null;
+  private readonly result: { done: boolean; value: CellFlag } = { done: false, value: undefined as unknown as CellFlag };
+
+  constructor(
+    private readonly indicators: CheckResult['indicators'],
+    private readonly notedBy: ReadonlyMap<string, ReadonlyMap<CellKey, Noted>>,
+    private readonly noted: readonly Noted[],
+    private readonly repeated: ReadonlyMap<string, ReadonlyMap<CellKey, StyleKey>>,
+    private readonly walk: number,
+  ) {
+    this.met = repeated.size > 0 ? new Map() : null;
+  }
+
+  next(): IteratorResult<CellFlag> {
+    const flag = this.pointFlag() ?? this.findingFlag();
+    if (flag === null) return { done: true, value: undefined };
+    this.result.value = flag;
+    return this.result;
+  }
+
+  /** The next point's flag, or null after the last point. */
+  private pointFlag(): CellFlag | null {
+    const indicators = this.indicators;
+    for (; this.k < indicators.length; this.k++, this.i = 0) {
+      const ind = indicators[this.k]!;
+      const points = ind.points;
+      const columns = points instanceof PointList ? points : null;
+      while (this.i < points.length) {
+        const i = this.i++;
+        let style = STATUS_STYLE[columns !== null ? columns.statusAt(i) : statusAt(points, i)];
+        if (!style) continue;
+        let key: CellKey | null;
+        let cell: string | null = null;
+        if (columns !== null) {
+          key = columns.shownKeyAt(i);
+        } else {
+          cell = shownCellAt(points, i);
+          key = cell === null ? null : cellKeyOf(cell);
+        }
+        if (key === null) continue;
+        if (this.met !== null) {
+          const last = this.repeated.get(ind.sheet)?.get(key);
+          if (last !== undefined) {
+            let met = this.met.get(ind.sheet);
+            if (!met) this.met.set(ind.sheet, (met = new Set()));
+            if (met.has(key)) continue;
+            met.add(key);
+            style = last;
+          }
+        }
+        const n = this.notedBy.get(ind.sheet)?.get(key);
+        if (n !== undefined) n.walk = this.walk;
+        const strongest = n !== undefined && rank(n.style) > rank(style) ? n.style! : style;
+        return { sheet: ind.sheet, cell: cell ?? columns!.shownCellAt(i)!, style: strongest, fill: STYLES[strongest].fill, note: n !== undefined ? n.note : NO_NOTE };
+      }
+    }
+    return null;
+  }
+
+  /** The next flag of findings on a cell no point is shown at, or null after the last. */
+  private findingFlag(): CellFlag | null {
+    while (this.n < this.noted.length) {
+      const n = this.noted[this.n++]!;
+      if (n.walk === this.walk) continue;
+      return { sheet: n.sheet, cell: n.cell, style: n.style, fill: n.style ? STYLES[n.style].fill : null, note: n.note };
+    }
+    return null;
+  }
+}
 
 /**
- * Cells shown by more than one point that gets a fill, with the fill of the last. Found by sorting the points'
- * cell numbers (no map of every cell is built); almost always none.
+ * Cells shown by more than one point that gets a fill, by sheet, with the fill of the last. Found by sorting the
+ * points' cell numbers (no map of every cell is built); almost always none.
  */
-function repeatedCells(indicators: CheckResult['indicators']): Map<string, StyleKey> {
+function repeatedCells(indicators: CheckResult['indicators']): Map<string, Map<CellKey, StyleKey>> {
+  const repeated = new Map<string, Map<CellKey, StyleKey>>();
   const sheets = new Map<string, number>();
   let n = 0;
   for (const ind of indicators) n += ind.points.length;
@@ -136,33 +194,45 @@ function repeatedCells(indicators: CheckResult['indicators']): Map<string, Style
     if (k < 0) break;
     let sheet = sheets.get(ind.sheet);
     if (sheet === undefined) sheets.set(ind.sheet, (sheet = sheets.size));
-    // Points not in columns, or too many sheets for the numbers: compared by their text below.
+    // Points not in columns, or too many sheets for the numbers: compared by their keys below.
     k = ind.points instanceof PointList && sheet < 1 << 12 ? ind.points.shownKeys(STYLED, sheet * 2 ** 40, keys, k) : ind.points.length > 0 ? -1 : k;
   }
-  const byText = k < 0;
-  const repeated = new Map<string, StyleKey>();
-  if (!byText) {
+  if (k >= 0) {
     const sorted = keys.subarray(0, k).sort();
     let any = false;
     for (let i = 1; i < k && !any; i++) any = sorted[i] === sorted[i - 1];
     if (!any) return repeated;
   }
-  // Some cell repeats (or the points are not in columns): by their text, how often each cell is shown, and the fill
-  // of its last point.
-  const shown = new Map<string, { count: number; last: StyleKey }>();
+  // Some cell repeats (or the points are not in columns): how often each cell is shown, and the fill of its last point.
+  const shown = new Map<string, Map<CellKey, { count: number; last: StyleKey }>>();
   for (const ind of indicators) {
+    const columns = ind.points instanceof PointList ? ind.points : null;
     for (let i = 0; i < ind.points.length; i++) {
       const style = STATUS_STYLE[statusAt(ind.points, i)];
-      const cell = style ? shownCellAt(ind.points, i) : null;
-      if (!style || !cell) continue;
-      const key = cellKey(ind.sheet, cell);
-      const seen = shown.get(key);
+      if (!style) continue;
+      let key: CellKey | null;
+      if (columns !== null) key = columns.shownKeyAt(i);
+      else {
+        const cell = shownCellAt(ind.points, i);
+        key = cell === null ? null : cellKeyOf(cell);
+      }
+      if (key === null) continue;
+      let cells = shown.get(ind.sheet);
+      if (!cells) shown.set(ind.sheet, (cells = new Map()));
+      const seen = cells.get(key);
       if (seen) {
         seen.count++;
         seen.last = style;
-      } else shown.set(key, { count: 1, last: style });
+      } else cells.set(key, { count: 1, last: style });
     }
   }
-  for (const [key, { count, last }] of shown) if (count > 1) repeated.set(key, last);
+  for (const [sheet, cells] of shown) {
+    for (const [key, { count, last }] of cells) {
+      if (count < 2) continue;
+      let r = repeated.get(sheet);
+      if (!r) repeated.set(sheet, (r = new Map()));
+      r.set(key, last);
+    }
+  }
   return repeated;
 }

@@ -58,12 +58,21 @@ const UNITS_BY_FIRST_CHAR: ReadonlyMap<string, readonly UnitMatch[]> = (() => {
   return byChar;
 })();
 
+/** The same lists by the character code of the first character (no one-character string made to look one up). */
+const UNITS_BY_FIRST_CODE: ReadonlyMap<number, readonly UnitMatch[]> = new Map([...UNITS_BY_FIRST_CHAR].map(([ch, list]) => [ch.charCodeAt(0), list]));
+
+/** The units whose written form (after width folding) starts with this character code, longest first. */
+export function unitsStartingWith(code: number): readonly UnitMatch[] | undefined {
+  return UNITS_BY_FIRST_CODE.get(code);
+}
+
 /**
  * The known unit written at `at` in a width-folded string, longest first, or null.
  * Returns the normalized unit and how many characters it took.
  */
 export function matchUnitAt(folded: string, at: number): UnitMatch | null {
-  const candidates = UNITS_BY_FIRST_CHAR.get(folded.charAt(at));
+  if (at >= folded.length) return null;
+  const candidates = UNITS_BY_FIRST_CODE.get(folded.charCodeAt(at));
   if (!candidates) return null;
   for (let i = 0; i < candidates.length; i++) {
     const c = candidates[i]!;
@@ -104,7 +113,8 @@ function fromCodes(codes: readonly number[]): string {
   return out;
 }
 
-function foldCharCode(c: number): number {
+/** One character code folded as foldWidth folds it. */
+export function foldCharCode(c: number): number {
   if (c >= 0xff01 && c <= 0xff5e) return c - 0xfee0; // full-width ASCII block
   if (c === 0x3000 || c === 0x00a0 || c === 0x09 || c === 0x0a || c === 0x0d || (c >= 0x2000 && c <= 0x200a)) {
     return 0x20;
