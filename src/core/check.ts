@@ -8,7 +8,7 @@ import { tableExtent } from './schema/mappingCells';
 import { parseFiscalYear, inferEra } from './fiscalYear';
 import type { BudgetTableMapping, Era, Mapping, TableMapping } from './schema/mapping';
 import { finding, type RawFinding } from './findings';
-import { evaluateIndicator, readIndicatorTable, type Indicator, type IndicatorVisitor, type ReadIndicator } from './evaluate/indicators';
+import { copyOfReading, evaluateIndicator, readIndicatorTable, type Indicator, type IndicatorVisitor, type ReadIndicator } from './evaluate/indicators';
 import { evaluateBudgetTable, type Budget } from './evaluate/budgets';
 import { DEFAULT_THRESHOLDS, type Thresholds } from './evaluate/ratio';
 import { cellAt, textOf, type YearContext } from './evaluate/cells';
@@ -57,7 +57,7 @@ export function checkWorkbook(wb: WorkbookGrid, mapping: Mapping, options: Check
   const evaluateNow = knownFy !== undefined ? { reportFy: knownFy, thresholds, stores } : null;
   const visit: IndicatorVisitor = evaluateNow
     ? { tableFindings: (f) => findings.push(...f), indicator: (r) => indicators.push(evaluateIndicator(r, evaluateNow, findings)) }
-    : { tableFindings: (f) => pending.push(f), indicator: (r) => pending.push(r) };
+    : { tableFindings: (f) => pending.push(f), indicator: (r) => pending.push(copyOfReading(r)) };
 
   const cache = new ParseCache();
   mapping.tables.forEach((m) => {

@@ -21,5 +21,6 @@ export function finding(
   expected: FindingValue = null,
   params?: Record<string, string | number>,
 ): RawFinding {
-  return params === undefined ? { rule, sheet, cell, expected, found } : { rule, sheet, cell, expected, found, params };
+  // One shape, params or not: a report renders tens of thousands of findings through the same code.
+  return { rule, sheet, cell, expected, found, params };
 }

@@ -7,7 +7,7 @@ import type { Indicator } from './evaluate/indicators';
 import type { Budget } from './evaluate/budgets';
 import type { RawFinding, FindingValue } from './findings';
 import { rule, type Severity } from './validate/rules';
-import { fillTemplate, translator, type Lang } from './i18n';
+import { compiledTemplate, fillTemplate, translator, type Compiled, type Lang } from './i18n';
 import { fileErrorKey, type FileError } from './i18n/fileErrors';
 import { formatAmount, formatRatio } from './format';
 import { TOOL } from './version';
@@ -66,29 +66,49 @@ function show(v: FindingValue, ratio: boolean, lang: Lang): string {
 
 /** The message of a finding in one language. */
 export function renderMessage(f: RawFinding, lang: Lang): string {
-  const ratio = RATIO_RULES.has(f.rule);
-  const role = f.params?.role;
-  const reason = f.params?.reason;
-  // What the message shows in place of the finding's own params; one shape for every finding (no copy of params).
-  const shown: Rendered = {
-    found: show(f.found, ratio, lang),
-    expected: show(f.expected, ratio, lang),
-    role: typeof role === 'string' ? fillTemplate(lang, `role.${role}`, NO_PARAMS) : undefined,
-    reason: typeof reason === 'string' ? fillTemplate(lang, `value.${reason}`, { text: f.params?.text ?? '' }) : undefined,
-    suggestion: f.rule === 'budget.source-unknown' && lang === 'en' && typeof f.expected === 'string' ? ` (perhaps "${f.expected}")` : undefined,
-    note: f.rule === 'indicator.missing-actual' && lang === 'en' && typeof f.found === 'string' ? ` ("${f.found}")` : undefined,
-  };
-  return fillTemplate(lang, `rule.${f.rule}.message`, shown, f.params);
+  const tpl = ruleTemplate(lang, f.rule);
+  // Only the slots the template names are worked out: a report renders tens of thousands of messages.
+  let out = tpl.text[0]!;
+  for (let i = 0; i < tpl.names.length; i++) out += slot(tpl.names[i]!, f, lang) + tpl.text[i + 1]!;
+  return out;
 }
 
-type Rendered = {
-  readonly found: string;
-  readonly expected: string;
-  readonly role: string | undefined;
-  readonly reason: string | undefined;
-  readonly suggestion: string | undefined;
-  readonly note: string | undefined;
-};
+/** Message templates by rule, per language: looked up by the rule's id, with no key text made per finding. */
+const ruleTemplates: Record<Lang, Map<string, Compiled>> = { ja: new Map(), en: new Map() };
+
+function ruleTemplate(lang: Lang, ruleId: string): Compiled {
+  let tpl = ruleTemplates[lang].get(ruleId);
+  if (tpl === undefined) ruleTemplates[lang].set(ruleId, (tpl = compiledTemplate(lang, `rule.${ruleId}.message`)));
+  return tpl;
+}
+
+/**
+ * What a message shows in one slot: the finding's values as officials read them (amounts grouped, ratios to two
+ * places, words for roles and reasons), else the param of that name as it is.
+ */
+function slot(name: string, f: RawFinding, lang: Lang): string {
+  const params = f.params;
+  switch (name) {
+    case 'found':
+      return show(f.found, RATIO_RULES.has(f.rule), lang);
+    case 'expected':
+      return show(f.expected, RATIO_RULES.has(f.rule), lang);
+    case 'role':
+      if (typeof params?.role === 'string') return fillTemplate(lang, `role.${params.role}`, NO_PARAMS);
+      break;
+    case 'reason':
+      if (typeof params?.reason === 'string') return fillTemplate(lang, `value.${params.reason}`, { text: params.text ?? '' });
+      break;
+    case 'suggestion':
+      if (f.rule === 'budget.source-unknown' && lang === 'en' && typeof f.expected === 'string') return ` (perhaps "${f.expected}")`;
+      break;
+    case 'note':
+      if (f.rule === 'indicator.missing-actual' && lang === 'en' && typeof f.found === 'string') return ` ("${f.found}")`;
+      break;
+  }
+  const v = params?.[name];
+  return v === undefined || v === null ? '' : String(v);
+}
 
 const NO_PARAMS: Readonly<Record<string, unknown>> = Object.freeze({});
 

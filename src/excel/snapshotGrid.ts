@@ -38,11 +38,12 @@ export function cellFromExcel(value: unknown, valueType: string | undefined, num
     case 'Integer': {
       const n = Number(value);
       const fmt = typeof numberFormat === 'string' && numberFormat !== 'General' ? numberFormat : undefined;
-      return fmt === undefined ? { kind: 'number', value: n } : { kind: 'number', value: n, numFmt: fmt };
+      // One shape for every number cell, with or without a format (as the ExcelJS grid gives them).
+      return { kind: 'number', value: n, numFmt: fmt };
     }
     default: {
       if (value === null || value === undefined || value === '') return EMPTY;
-      if (typeof value === 'number') return { kind: 'number', value };
+      if (typeof value === 'number') return { kind: 'number', value, numFmt: undefined };
       if (typeof value === 'boolean') return { kind: 'boolean', value };
       return { kind: 'text', text: String(value) };
     }

@@ -149,7 +149,8 @@ function valueOf(v: unknown, numFmt: string | undefined): CellValue {
   switch (typeof v) {
     case 'number':
       if (!Number.isFinite(v)) return { kind: 'error', code: '#NUM!' };
-      return numFmt ? { kind: 'number', value: v, numFmt } : { kind: 'number', value: v };
+      // One shape for every number cell, with or without a format: the engine's readers see one kind of object.
+      return { kind: 'number', value: v, numFmt: numFmt || undefined };
     case 'string':
       return { kind: 'text', text: v };
     case 'boolean':

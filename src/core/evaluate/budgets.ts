@@ -9,7 +9,7 @@ import type { BudgetProjectMapping, BudgetTableMapping } from '../schema/mapping
 import { finding, type RawFinding } from '../findings';
 import { difference, sum } from './ratio';
 import { cellAt, cellText, pushValueFindings, resolveYear, textOf, type YearContext } from './cells';
-import { normalizeSource } from './sources';
+import { normalizeSource, type Source } from './sources';
 import { ParseCache } from '../values/parseCache';
 
 export type Continuation = 'continuing' | 'new';
@@ -109,127 +109,153 @@ function compileTemplate(p: BudgetProjectMapping) {
   };
 }
 
+type ProjectTemplate = ReturnType<typeof compileTemplate>;
+
 export function evaluateBudgetTable(sheet: SheetGrid, m: BudgetTableMapping, tableIndex: number, ctx: YearContext, opts: BudgetOptions): BudgetTableResult {
-  const findings: RawFinding[] = [];
   const headerUnit = m.unitHeader ? unitFromHeader(cellText(sheet, m.unitHeader)) : null;
-  const tableUnit = m.unit ?? headerUnit;
-  const cache = ctx.cache ?? new ParseCache();
+  const reader = new BlockReader(sheet, tableIndex, m.unit ?? headerUnit, ctx, opts);
   const count = m.repeat?.count ?? 1;
   const step = m.repeat?.rowStep ?? 0;
   const templates = m.projects.map(compileTemplate);
-
-  /** The cell of a template in the block `shift` rows down, as the report names it (or null: no such cell). */
-  const addressOf = (c: TemplateCell, shift: number): string | null => (c.col === 0 ? null : cellAddress(c.col, c.row + shift));
-  const textAt = (c: TemplateCell, shift: number): string => textOf(sheet.cell(c.row + shift, c.col));
-
-  const readAmount = (c: TemplateCell, shift: number, role: string): ParsedValue | null => {
-    if (c.col === 0) return null;
-    const parsed = cache.parse(sheet.cell(c.row + shift, c.col), tableUnit ?? null);
-    if (parsed.kind === 'invalid') pushValueFindings(findings, parsed, sheet.name, addressOf(c, shift)!, role);
-    return parsed;
-  };
-
-  // Blocks repeat the same few texts (令和6年度, 県, 継続): each is read once.
-  const sources = new Map<string, ReturnType<typeof normalizeSource>>();
-  const years = new Map<string, number | null>();
-  const yearOf = (fy: number | string | undefined, c: TemplateCell, shift: number, fallback: number | null): number | null => {
-    if (fy === undefined) return fallback;
-    if (typeof fy === 'number') return fy;
-    const text = textAt(c, shift);
-    const known = years.get(text);
-    if (known !== undefined) return known;
-    const found = resolveYear(sheet, addressOf(c, shift)!, ctx, findings);
-    // A header that could not be read is a finding at each of its cells: cache only what was read.
-    if (found !== null) years.set(text, found);
-    return found;
-  };
-
   const budgets: Budget[] = [];
-  for (let k = 0; k < count; k++) {
-    const shift = k * step;
-    for (const t of templates) {
-      const p = t.p;
-      const nameCell = addressOf(t.name, shift)!;
-      const sourceCell = addressOf(t.source, shift);
-      const name = textAt(t.name, shift).trim();
-      const sourceText = sourceCell !== null ? textAt(t.source, shift).trim() : '';
-      let source: ReturnType<typeof normalizeSource> | null = null;
-      if (sourceText !== '') {
-        source = sources.get(sourceText) ?? normalizeSource(sourceText);
-        sources.set(sourceText, source);
-      }
-      if (source !== null && !source.known && sourceCell !== null) {
-        findings.push(finding('budget.source-unknown', sheet.name, sourceCell, source.text, source.suggestion, { suggestion: source.suggestion ? `（「${source.suggestion}」の誤りでは？）` : '' }));
-      }
-      const continuation = t.continuation.col !== 0 ? continuationOf(textAt(t.continuation, shift)) : null;
+  for (let k = 0; k < count; k++) for (const t of templates) budgets.push(reader.project(t, k * step));
+  if (m.total) checkTotals(sheet, m, budgets, opts, reader.findings);
+  return { budgets, findings: reader.findings };
+}
 
-      let fy = yearOf(p.fy, t.fy, shift, opts.defaultFy);
-      let previousFy = yearOf(p.previousFy, t.previousFy, shift, null);
-      let amount: number | null;
-      let previousAmount: number | null;
-      let unit: string | null;
-      let statedChange: number | null = null;
-      let amountCell: string | null;
-      let previousAmountCell: string | null;
-      let changeCell: string | null;
+/**
+ * Reads the projects of one table, block by block. A method per project (rather than one long loop) so that the
+ * engine optimises it after a few blocks of the thousands a plan may hold.
+ */
+class BlockReader {
+  readonly findings: RawFinding[] = [];
+  private readonly cache: ParseCache;
+  // Blocks repeat the same few texts (令和6年度, 県, 継続): each is read once.
+  private readonly sources = new Map<string, Source>();
+  private readonly years = new Map<string, number | null>();
 
-      if (t.line.col !== 0) {
-        const lineCell = addressOf(t.line, shift)!;
-        const text = textAt(t.line, shift);
-        const line = parseBudgetLine(text, { era: ctx.era });
-        if (!line) {
-          findings.push(finding('value.unparseable', sheet.name, lineCell, text.slice(0, 60), null, { role: 'budgetLine', reason: 'unrecognized', text: text.slice(0, 60) }));
-        }
-        fy = line?.current.fy ?? fy;
-        previousFy = line?.previous?.fy ?? previousFy;
-        amount = line?.current.amount ?? null;
-        previousAmount = line?.previous?.amount ?? null;
-        unit = line?.unit ?? tableUnit;
-        amountCell = lineCell;
-        previousAmountCell = lineCell;
-        changeCell = null;
-      } else {
-        const a = readAmount(t.amount, shift, 'amount');
-        const prev = readAmount(t.previousAmount, shift, 'previousAmount');
-        const stated = readAmount(t.statedChange, shift, 'statedChange');
-        amount = a === null ? null : numberOf(a);
-        previousAmount = prev === null ? null : numberOf(prev);
-        statedChange = stated === null ? null : numberOf(stated);
-        unit = tableUnit ?? (a !== null && a.kind === 'quantity' ? a.unit : null);
-        amountCell = addressOf(t.amount, shift);
-        previousAmountCell = addressOf(t.previousAmount, shift);
-        changeCell = addressOf(t.statedChange, shift);
-      }
-      if (previousFy === null && fy !== null) previousFy = fy - 1;
-
-      // A new project has no previous amount: its change is its whole amount, as the sheets write it.
-      const change = amount === null ? null : difference(amount, previousAmount ?? 0);
-      if (statedChange !== null && change !== null && Math.abs(difference(statedChange, change)) > opts.tolerance) {
-        findings.push(finding('budget.change-mismatch', sheet.name, changeCell, statedChange, change));
-      }
-      if (continuation === 'new' && previousAmount !== null && previousAmount !== 0) {
-        findings.push(finding('budget.new-with-previous', sheet.name, previousAmountCell, previousAmount));
-      }
-      budgets.push({
-        sheet: sheet.name,
-        table: tableIndex,
-        name,
-        source: source?.text ?? null,
-        continuation,
-        unit,
-        fy,
-        amount,
-        previousFy,
-        previousAmount,
-        change,
-        statedChange,
-        cells: { amount: amountCell, previousAmount: previousAmountCell, change: changeCell, name: nameCell, source: sourceCell },
-      });
-    }
+  constructor(
+    private readonly sheet: SheetGrid,
+    private readonly tableIndex: number,
+    private readonly tableUnit: string | null,
+    private readonly ctx: YearContext,
+    private readonly opts: BudgetOptions,
+  ) {
+    this.cache = ctx.cache ?? new ParseCache();
   }
 
-  if (m.total) checkTotals(sheet, m, budgets, opts, findings);
-  return { budgets, findings };
+  /** The project of template `t` in the block `shift` rows down. */
+  project(t: ProjectTemplate, shift: number): Budget {
+    const p = t.p;
+    const sheet = this.sheet;
+    const findings = this.findings;
+    const nameCell = this.addressOf(t.name, shift)!;
+    const sourceCell = this.addressOf(t.source, shift);
+    const name = this.textAt(t.name, shift).trim();
+    const source = sourceCell !== null ? this.sourceOf(this.textAt(t.source, shift).trim()) : null;
+    if (source !== null && !source.known && sourceCell !== null) {
+      findings.push(finding('budget.source-unknown', sheet.name, sourceCell, source.text, source.suggestion, { suggestion: source.suggestion ? `（「${source.suggestion}」の誤りでは？）` : '' }));
+    }
+    const continuation = t.continuation.col !== 0 ? continuationOf(this.textAt(t.continuation, shift)) : null;
+
+    let fy = this.yearOf(p.fy, t.fy, shift, this.opts.defaultFy);
+    let previousFy = this.yearOf(p.previousFy, t.previousFy, shift, null);
+    let amount: number | null;
+    let previousAmount: number | null;
+    let unit: string | null;
+    let statedChange: number | null = null;
+    let amountCell: string | null;
+    let previousAmountCell: string | null;
+    let changeCell: string | null;
+
+    if (t.line.col !== 0) {
+      const lineCell = this.addressOf(t.line, shift)!;
+      const text = this.textAt(t.line, shift);
+      const line = parseBudgetLine(text, { era: this.ctx.era });
+      if (!line) {
+        findings.push(finding('value.unparseable', sheet.name, lineCell, text.slice(0, 60), null, { role: 'budgetLine', reason: 'unrecognized', text: text.slice(0, 60) }));
+      }
+      fy = line?.current.fy ?? fy;
+      previousFy = line?.previous?.fy ?? previousFy;
+      amount = line?.current.amount ?? null;
+      previousAmount = line?.previous?.amount ?? null;
+      unit = line?.unit ?? this.tableUnit;
+      amountCell = lineCell;
+      previousAmountCell = lineCell;
+      changeCell = null;
+    } else {
+      const a = this.readAmount(t.amount, shift, 'amount');
+      const prev = this.readAmount(t.previousAmount, shift, 'previousAmount');
+      const stated = this.readAmount(t.statedChange, shift, 'statedChange');
+      amount = a === null ? null : numberOf(a);
+      previousAmount = prev === null ? null : numberOf(prev);
+      statedChange = stated === null ? null : numberOf(stated);
+      unit = this.tableUnit ?? (a !== null && a.kind === 'quantity' ? a.unit : null);
+      amountCell = this.addressOf(t.amount, shift);
+      previousAmountCell = this.addressOf(t.previousAmount, shift);
+      changeCell = this.addressOf(t.statedChange, shift);
+    }
+    if (previousFy === null && fy !== null) previousFy = fy - 1;
+
+    // A new project has no previous amount: its change is its whole amount, as the sheets write it.
+    const change = amount === null ? null : difference(amount, previousAmount ?? 0);
+    if (statedChange !== null && change !== null && Math.abs(difference(statedChange, change)) > this.opts.tolerance) {
+      findings.push(finding('budget.change-mismatch', sheet.name, changeCell, statedChange, change));
+    }
+    if (continuation === 'new' && previousAmount !== null && previousAmount !== 0) {
+      findings.push(finding('budget.new-with-previous', sheet.name, previousAmountCell, previousAmount));
+    }
+    return {
+      sheet: sheet.name,
+      table: this.tableIndex,
+      name,
+      source: source?.text ?? null,
+      continuation,
+      unit,
+      fy,
+      amount,
+      previousFy,
+      previousAmount,
+      change,
+      statedChange,
+      cells: { amount: amountCell, previousAmount: previousAmountCell, change: changeCell, name: nameCell, source: sourceCell },
+    };
+  }
+
+  /** The cell of a template in the block `shift` rows down, as the report names it (or null: no such cell). */
+  private addressOf(c: TemplateCell, shift: number): string | null {
+    return c.col === 0 ? null : cellAddress(c.col, c.row + shift);
+  }
+
+  private textAt(c: TemplateCell, shift: number): string {
+    return textOf(this.sheet.cell(c.row + shift, c.col));
+  }
+
+  private sourceOf(text: string): Source | null {
+    if (text === '') return null;
+    let source = this.sources.get(text);
+    if (source === undefined) this.sources.set(text, (source = normalizeSource(text)));
+    return source;
+  }
+
+  private readAmount(c: TemplateCell, shift: number, role: string): ParsedValue | null {
+    if (c.col === 0) return null;
+    const parsed = this.cache.parse(this.sheet.cell(c.row + shift, c.col), this.tableUnit);
+    if (parsed.kind === 'invalid') pushValueFindings(this.findings, parsed, this.sheet.name, this.addressOf(c, shift)!, role);
+    return parsed;
+  }
+
+  private yearOf(fy: number | string | undefined, c: TemplateCell, shift: number, fallback: number | null): number | null {
+    if (fy === undefined) return fallback;
+    if (typeof fy === 'number') return fy;
+    const text = this.textAt(c, shift);
+    const known = this.years.get(text);
+    if (known !== undefined) return known;
+    const found = resolveYear(this.sheet, this.addressOf(c, shift)!, this.ctx, this.findings);
+    // A header that could not be read is a finding at each of its cells: cache only what was read.
+    if (found !== null) this.years.set(text, found);
+    return found;
+  }
 }
 
 /** A 合計 row must equal the sum of the projects, within the rounding of each amount to its display unit. */

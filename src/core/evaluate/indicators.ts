@@ -53,7 +53,7 @@ export interface ReadIndicator {
   readonly method: RatioMethod;
   readonly label: string | null;
   readonly baseline: { fy: number; value: ParsedValue; cell: string } | null;
-  readonly years: YearCells[];
+  readonly years: readonly YearCells[];
   /** Findings of reading this indicator's cells (unreadable values, hidden rows), reported before its evaluation. */
   readonly findings: readonly RawFinding[];
 }
@@ -62,8 +62,16 @@ export interface ReadIndicator {
 export interface IndicatorVisitor {
   /** Findings of the table as a whole (a year header that cannot be read), given before its indicators. */
   tableFindings(findings: RawFinding[]): void;
-  /** Each indicator as soon as it is read: it may be evaluated at once, and nothing of the reading kept. */
+  /**
+   * Each indicator as soon as it is read: it may be evaluated at once, and nothing of the reading kept. The reading
+   * is valid during the call only (the next row is read into the same objects): keep `copyOfReading(ind)`.
+   */
   indicator(ind: ReadIndicator): void;
+}
+
+/** A reading that outlives the visit it was given to. */
+export function copyOfReading(ind: ReadIndicator): ReadIndicator {
+  return { ...ind, years: ind.years.map((y) => ({ ...y })) };
 }
 
 // Words that mark an indicator whose figure should fall (後継者不在率, 事故件数 …).
@@ -88,8 +96,10 @@ interface Column {
 const column = (letters: string | undefined): Column | null => (letters === undefined ? null : { letters, n: columnNumber(letters) });
 
 const NO_FINDINGS: readonly RawFinding[] = Object.freeze([]);
-const NO_POINTS: PointsView<Point> = Object.freeze([]);
-const NO_PLANNED: PointsView<PlannedTarget> = Object.freeze([]);
+// An indicator with none shares one empty list, of the same class as the others: code that reads indicators then
+// meets one kind of list, from the first indicator to the last.
+const NO_POINTS: PointsView<Point> = Object.freeze(new PointList(new PointStore(1), 0, 0));
+const NO_PLANNED: PointsView<PlannedTarget> = Object.freeze(new PlannedList(new PlannedStore(1), 0, 0));
 /** How much of an unlabelled value a finding quotes. */
 const UNLABELLED_TEXT = 40;
 const BLANK: ParsedValue = Object.freeze({ kind: 'blank', marker: '' });
@@ -101,14 +111,25 @@ class CellReader {
   /** The target cell last read, when the target and the actual are read by their labels (the actual is often it). */
   private lastTargetCol = 0;
   private lastTargetRow = 0;
+  private headerUnit: string | null = null;
+  private label: string | null = null;
+  /** The labels of the target and the actual in cells holding both ('目標 130件 実績 112件'), or null. */
+  private labels: { readonly target: string; readonly actual: string } | null = null;
+
   constructor(
     private readonly sheet: SheetGrid,
     private readonly cache: ParseCache,
-    readonly headerUnit: string | null,
-    readonly label: string | null,
-    /** The labels of the target and the actual in cells holding both ('目標 130件 実績 112件'), or null. */
-    readonly labels: { readonly target: string; readonly actual: string } | null = null,
   ) {}
+
+  /** Starts the cells of another indicator (one reader serves every row of a table). */
+  start(headerUnit: string | null, label: string | null, labels: { readonly target: string; readonly actual: string } | null): void {
+    this.findings = null;
+    this.lastTargetCol = 0;
+    this.lastTargetRow = 0;
+    this.headerUnit = headerUnit;
+    this.label = label;
+    this.labels = labels;
+  }
 
   /** Parses one mapped cell; an unreadable value becomes a finding. */
   read(col: number, row: number, role: Role): ParsedValue {
@@ -147,70 +168,106 @@ class CellReader {
  */
 export function readIndicatorTable(sheet: SheetGrid, m: IndicatorTableMapping, tableIndex: number, ctx: YearContext, visit: IndicatorVisitor): Set<number> {
   const findings: RawFinding[] = [];
-  const yearsWithActuals = new Set<number>();
-  const headerUnit = m.unitHeader ? unitFromHeader(cellText(sheet, m.unitHeader)) : null;
-  const tableUnit = m.unit !== undefined ? m.unit : headerUnit;
-
-  const years = m.years.flatMap((y) => {
-    const fy = resolveYear(sheet, y.fy, ctx, findings);
-    return fy === null ? [] : [{ fy, target: column(y.target), actual: column(y.actual), stated: column(y.stated) }];
-  });
-  const baselineFy = m.baseline ? resolveYear(sheet, m.baseline.fy, ctx, findings) : null;
-  const baselineCol = m.baseline ? column(m.baseline.column) : null;
-  const nameCol = columnNumber(m.nameColumn);
-  const seenHidden = new Set<number>();
-  const cache = ctx.cache ?? new ParseCache();
+  const table = new TableReader(sheet, m, tableIndex, ctx, findings);
   visit.tableFindings(findings);
+  for (const r of m.rows) visit.indicator(table.indicator(r));
+  return table.yearsWithActuals;
+}
 
-  for (const r of m.rows) {
+type IndicatorRowMapping = IndicatorTableMapping['rows'][number];
+
+/**
+ * What an indicator table's rows are read with: its years' columns and its units, resolved once. A method per row
+ * (rather than one long loop) so that the engine optimises it after a few rows of the thousands a table may hold.
+ */
+class TableReader {
+  readonly yearsWithActuals = new Set<number>();
+  private readonly years: { readonly fy: number; readonly target: Column | null; readonly actual: Column | null; readonly stated: Column | null }[];
+  private readonly tableUnit: string | null;
+  private readonly baselineFy: number | null;
+  private readonly baselineCol: Column | null;
+  private readonly nameCol: number;
+  private readonly seenHidden = new Set<number>();
+  private readonly reader: CellReader;
+  // Each row is read into the same objects: tens of thousands of rows, each evaluated as soon as it is read.
+  private readonly yearCells: MutableYearCells[];
+  private readonly reading: Mutable<ReadIndicator>;
+
+  constructor(
+    private readonly sheet: SheetGrid,
+    private readonly m: IndicatorTableMapping,
+    tableIndex: number,
+    private readonly ctx: YearContext,
+    findings: RawFinding[],
+  ) {
+    const headerUnit = m.unitHeader ? unitFromHeader(cellText(sheet, m.unitHeader)) : null;
+    this.tableUnit = m.unit !== undefined ? m.unit : headerUnit;
+    this.years = m.years.flatMap((y) => {
+      const fy = resolveYear(sheet, y.fy, ctx, findings);
+      return fy === null ? [] : [{ fy, target: column(y.target), actual: column(y.actual), stated: column(y.stated) }];
+    });
+    this.baselineFy = m.baseline ? resolveYear(sheet, m.baseline.fy, ctx, findings) : null;
+    this.baselineCol = m.baseline ? column(m.baseline.column) : null;
+    this.nameCol = columnNumber(m.nameColumn);
+    this.reader = new CellReader(sheet, ctx.cache ?? new ParseCache());
+    this.yearCells = this.years.map((y) => ({ fy: y.fy, target: null, actual: null, stated: null, targetCol: 0, targetRow: 0, actualCol: 0, actualRow: 0, statedCol: 0, statedRow: 0 }));
+    this.reading = { sheet: sheet.name, table: tableIndex, name: '', unit: null, direction: 'up', cumulative: false, method: 'ratio', label: null, baseline: null, years: this.yearCells, findings: NO_FINDINGS };
+  }
+
+  /** One row of the mapping: its cells read and parsed, into the reading this table gives for each of its rows. */
+  indicator(r: IndicatorRowMapping): ReadIndicator {
+    const { sheet, m, reader } = this;
     const anyRow = (r.target ?? r.actual)!;
-    const name = r.name ?? (textOf(sheet.cell(anyRow, nameCol)).trim() || `${m.nameColumn}${anyRow}`);
-    const unitHint = r.unit !== undefined ? r.unit : tableUnit;
-    const reader = new CellReader(sheet, cache, (r.unit !== undefined ? r.unit : tableUnit) ?? null, r.label ?? null, r.labels ?? null);
-    hiddenRow(sheet, r.target, m.nameColumn, seenHidden, reader);
-    if (r.actual !== r.target) hiddenRow(sheet, r.actual, m.nameColumn, seenHidden, reader);
+    const name = r.name ?? (textOf(sheet.cell(anyRow, this.nameCol)).trim() || `${m.nameColumn}${anyRow}`);
+    const unitHint = r.unit !== undefined ? r.unit : this.tableUnit;
+    reader.start(unitHint ?? null, r.label ?? null, r.labels ?? null);
+    hiddenRow(sheet, r.target, m.nameColumn, this.seenHidden, reader);
+    if (r.actual !== r.target) hiddenRow(sheet, r.actual, m.nameColumn, this.seenHidden, reader);
 
     let baseline: ReadIndicator['baseline'] = null;
-    if (m.baseline && baselineFy !== null && baselineCol !== null) {
+    if (m.baseline && this.baselineFy !== null && this.baselineCol !== null) {
       const row = m.baseline.row === 'actual' ? (r.actual ?? r.target) : (r.target ?? r.actual);
       if (row !== undefined) {
-        baseline = { fy: baselineFy, value: reader.read(baselineCol.n, row, 'baseline'), cell: cellAddress(baselineCol.n, row) };
+        baseline = { fy: this.baselineFy, value: reader.read(this.baselineCol.n, row, 'baseline'), cell: cellAddress(this.baselineCol.n, row) };
       }
     }
 
-    const yearCells: YearCells[] = [];
     const targetRow = r.target ?? 0;
     const actualRow = r.actual ?? 0;
     const statedRow = r.actual ?? r.target ?? 0;
-    for (const y of years) {
+    for (let i = 0; i < this.years.length; i++) {
+      const y = this.years[i]!;
+      const cells = this.yearCells[i]!;
       // A cell is read where the table has both its column and its row.
-      const targetCol = y.target !== null && targetRow > 0 ? y.target.n : 0;
-      const actualCol = y.actual !== null && actualRow > 0 ? y.actual.n : 0;
-      const statedCol = y.stated !== null && statedRow > 0 ? y.stated.n : 0;
-      const target = targetCol > 0 ? reader.read(targetCol, targetRow, 'target') : null;
-      const actual = actualCol > 0 ? reader.read(actualCol, actualRow, 'actual') : null;
-      const stated = statedCol > 0 ? reader.read(statedCol, statedRow, 'stated') : null;
-      if (actual !== null && (actual.kind === 'quantity' || actual.kind === 'status')) yearsWithActuals.add(y.fy);
-      yearCells.push({ fy: y.fy, target, actual, stated, targetCol, targetRow, actualCol, actualRow, statedCol, statedRow });
+      cells.targetCol = y.target !== null && targetRow > 0 ? y.target.n : 0;
+      cells.actualCol = y.actual !== null && actualRow > 0 ? y.actual.n : 0;
+      cells.statedCol = y.stated !== null && statedRow > 0 ? y.stated.n : 0;
+      cells.targetRow = targetRow;
+      cells.actualRow = actualRow;
+      cells.statedRow = statedRow;
+      cells.target = cells.targetCol > 0 ? reader.read(cells.targetCol, targetRow, 'target') : null;
+      cells.actual = cells.actualCol > 0 ? reader.read(cells.actualCol, actualRow, 'actual') : null;
+      cells.stated = cells.statedCol > 0 ? reader.read(cells.statedCol, statedRow, 'stated') : null;
+      const actual = cells.actual;
+      if (actual !== null && (actual.kind === 'quantity' || actual.kind === 'status')) this.yearsWithActuals.add(y.fy);
     }
 
     const direction = r.direction ?? m.direction ?? inferDirection(name);
-    visit.indicator({
-      sheet: sheet.name,
-      table: tableIndex,
-      name,
-      unit: unitHint ?? firstUnit(baseline?.value ?? null, yearCells),
-      direction,
-      cumulative: r.cumulative ?? m.cumulative ?? inferCumulative(name),
-      method: r.method ?? m.method ?? ctx.method ?? (direction === 'down' ? 'inverse' : 'ratio'),
-      label: r.label ?? null,
-      baseline,
-      years: yearCells,
-      findings: reader.findings ?? NO_FINDINGS,
-    });
+    const ind = this.reading;
+    ind.name = name;
+    ind.unit = unitHint ?? firstUnit(baseline?.value ?? null, this.yearCells);
+    ind.direction = direction;
+    ind.cumulative = r.cumulative ?? m.cumulative ?? inferCumulative(name);
+    ind.method = r.method ?? m.method ?? this.ctx.method ?? (direction === 'down' ? 'inverse' : 'ratio');
+    ind.label = r.label ?? null;
+    ind.baseline = baseline;
+    ind.findings = reader.findings ?? NO_FINDINGS;
+    return ind;
   }
-  return yearsWithActuals;
 }
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+type MutableYearCells = Mutable<YearCells>;
 
 /** A hidden row of the table is reported once, on the name column. */
 function hiddenRow(sheet: SheetGrid, row: number | undefined, nameColumn: string, seen: Set<number>, reader: CellReader): void {
@@ -346,7 +403,6 @@ export function evaluateIndicator(ind: ReadIndicator, opts: EvaluateOptions, fin
     cumulative: ind.cumulative,
     method: ind.method,
     baseline: ind.baseline && baselineQ ? { fy: ind.baseline.fy, value: baselineQ.value, cell: ind.baseline.cell } : null,
-    // An indicator with none shares one empty list.
     points: points.count > firstPoint ? new PointList(points, firstPoint, points.count - firstPoint) : NO_POINTS,
     plannedTargets: planned.count > firstPlanned ? new PlannedList(planned, firstPlanned, planned.count - firstPlanned) : NO_PLANNED,
   };

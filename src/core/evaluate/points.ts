@@ -11,7 +11,7 @@
  */
 import type { Qualifier } from '../values/types';
 import type { Status } from './ratio';
-import { cellAddress } from '../grid';
+import { cellAddress, cellNumber } from '../grid';
 
 export interface PointCells {
   readonly target: string | null;
@@ -95,10 +95,10 @@ class Addresses {
     this.row[slot] = row;
   }
 
-  /** A number per cell (col × 2²¹ + row: exact, and ordered as the cells are), or null for no cell. */
+  /** The cell's number (grid.ts cellNumber), or null for no cell. */
   key(slot: number): number | null {
     const col = this.col[slot]!;
-    return col === 0 ? null : col * 2 ** 21 + this.row[slot]!;
+    return col === 0 ? null : cellNumber(col, this.row[slot]!);
   }
 
   get(slot: number): string | null {

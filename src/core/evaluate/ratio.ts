@@ -42,7 +42,9 @@ export function roundRatio(r: Decimal, places = 2): number {
   return r.toDecimalPlaces(places, Decimal.ROUND_HALF_UP).toNumber();
 }
 
-const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8];
+// Doubles, so that the products below are worked out in floating point from the first call: they pass the small
+// integers' range on large amounts, and code first compiled for small integers would be thrown away then.
+const POW10 = Float64Array.of(1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8);
 
 /** Decimals of a number as written in its shortest form (47.4 → 1), or -1 when it has an exponent. */
 function decimals(x: number): number {

@@ -48,7 +48,7 @@ export function isLang(x: unknown): x is Lang {
 }
 
 /** A template cut at its slots: text[0] name[0] text[1] name[1] … text[n]. */
-interface Compiled {
+export interface Compiled {
   readonly text: readonly string[];
   readonly names: readonly string[];
 }
@@ -76,12 +76,7 @@ function compile(template: string): Compiled {
  * thousands of findings).
  */
 export function fillTemplate(lang: Lang, key: string, params: Readonly<Record<string, unknown>>, fallback?: Readonly<Record<string, unknown>>): string {
-  const cache = templates[lang];
-  let tpl = cache.get(key);
-  if (tpl === undefined) {
-    tpl = compile(translator(lang)(key));
-    cache.set(key, tpl);
-  }
+  const tpl = compiledTemplate(lang, key);
   let out = tpl.text[0]!;
   for (let i = 0; i < tpl.names.length; i++) {
     const name = tpl.names[i]!;
@@ -92,4 +87,15 @@ export function fillTemplate(lang: Lang, key: string, params: Readonly<Record<st
     out += (v === undefined || v === null ? '' : String(v)) + tpl.text[i + 1]!;
   }
   return out;
+}
+
+/** The template of a message key, cut at its slots (once per language and key). */
+export function compiledTemplate(lang: Lang, key: string): Compiled {
+  const cache = templates[lang];
+  let tpl = cache.get(key);
+  if (tpl === undefined) {
+    tpl = compile(translator(lang)(key));
+    cache.set(key, tpl);
+  }
+  return tpl;
 }

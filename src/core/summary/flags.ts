@@ -7,7 +7,7 @@ import type { Finding } from '../report';
 import { translator, type Lang } from '../i18n';
 import { STYLES, type StyleKey } from './styles';
 import { PointList, shownCellAt, statusAt, statusMask } from '../evaluate/points';
-import { parseAddress } from '../grid';
+import { cellNumber, parseAddress } from '../grid';
 import type { Status } from '../evaluate/ratio';
 
 export interface CellFlag {
@@ -34,6 +34,7 @@ const NO_NOTE: readonly string[] = Object.freeze([]);
 const FLAGGED_SEVERITIES = new Set(['error', 'warning']);
 const SEVERITY_RANK: Record<string, number> = { 'severity.error': 3, 'status.gap': 2, 'severity.warning': 1 };
 const rank = (style: StyleKey | null): number => (style === null ? 0 : (SEVERITY_RANK[style] ?? 0));
+const SEVERITY_STYLE: Readonly<Record<string, StyleKey>> = { error: 'severity.error', warning: 'severity.warning' };
 const STATUS_STYLE: Partial<Record<Status, StyleKey>> = { met: 'status.met', nearly: 'status.nearly', gap: 'status.gap', pending: 'status.pending' };
 const STYLED = statusMask(Object.keys(STATUS_STYLE) as Status[]);
 
@@ -48,13 +49,13 @@ interface Noted {
 }
 
 /**
- * A cell of a sheet as a key: the number of its address (column × 2²¹ + row, as the point store keys its cells), so
+ * A cell of a sheet as a key: the number of its address (grid.ts cellNumber, as the point store keys its cells), so
  * that a point's cell is looked up without writing its address; text that is no address is its own key.
  */
 type CellKey = number | string;
 const cellKeyOf = (cell: string): CellKey => {
   const ref = parseAddress(cell);
-  return ref === null ? cell : ref.col * 2 ** 21 + ref.row;
+  return ref === null ? cell : cellNumber(ref.col, ref.row);
 };
 
 /**
@@ -80,7 +81,7 @@ export function flagPlan(result: CheckResult, findings: readonly Finding[], lang
       noted.push(n);
     }
     n.note.push(`[${severityWord[f.severity]}] ${f.message}`);
-    const style = `severity.${f.severity}` as StyleKey;
+    const style = SEVERITY_STYLE[f.severity]!;
     if (rank(style) > rank(n.style)) n.style = style;
   }
   const repeated = repeatedCells(result.indicators);
@@ -180,8 +181,8 @@ class FlagWalk implements Iterator<CellFlag> {
 }
 
 /**
- * Cells shown by more than one point that gets a fill, by sheet, with the fill of the last. Found by sorting the
- * points' cell numbers (no map of every cell is built); almost always none.
+ * Cells shown by more than one point that gets a fill, by sheet, with the fill of the last. Found from the points'
+ * cell numbers, in order or sorted (no map of every cell is built); almost always none.
  */
 function repeatedCells(indicators: CheckResult['indicators']): Map<string, Map<CellKey, StyleKey>> {
   const repeated = new Map<string, Map<CellKey, StyleKey>>();
@@ -198,6 +199,11 @@ function repeatedCells(indicators: CheckResult['indicators']): Map<string, Map<C
     k = ind.points instanceof PointList && sheet < 1 << 12 ? ind.points.shownKeys(STYLED, sheet * 2 ** 40, keys, k) : ind.points.length > 0 ? -1 : k;
   }
   if (k >= 0) {
+    // Points come in reading order as a rule (a table read row by row): then no cell can come twice, and nothing
+    // needs sorting.
+    let ordered = true;
+    for (let i = 1; i < k && ordered; i++) ordered = keys[i]! > keys[i - 1]!;
+    if (ordered) return repeated;
     const sorted = keys.subarray(0, k).sort();
     let any = false;
     for (let i = 1; i < k && !any; i++) any = sorted[i] === sorted[i - 1];

@@ -1,6 +1,7 @@
 /**
- * The commonest cell texts in one pass: digits (grouped by commas or not, maybe with decimals), maybe one space,
- * maybe one known unit, and nothing else — '26 件', '5,554 千人', '366社', '59.4%', '100', and the same written in
+ * The commonest cell texts in one pass: maybe a sign, digits (grouped by commas or not, maybe with decimals), maybe
+ * one space, maybe one known unit, and nothing else — '26 件', '5,554 千人', '366社', '59.4%', '100', '▲ 7,133', and
+ * the same written in
  * full-width characters ('６，２６５　千人'), read as the full grammar reads them after folding. A sheet of 20,000
  * indicators holds tens of thousands of them, and the full grammar (parse.ts) walks each several times.
  *
@@ -25,14 +26,17 @@ const digitOf = (c: number): number => (c >= 48 && c <= 57 ? c - 48 : c >= 0xff1
 const isComma = (c: number): boolean => c === 44 || c === 0xff0c;
 const isPoint = (c: number): boolean => c === 46 || c === 0xff0e;
 
-/** The header unit of the last call, normalized: a table passes the same one for every cell. */
-let lastHeader: string | null = null;
-let lastHeaderUnit: string | null = null;
-
 export function fastQuantity(text: string, headerUnit: string | null): Quantity | undefined {
   const n = text.length;
   if (n === 0 || n > MAX_FAST_LENGTH) return undefined;
   let i = 0;
+  // A sign, as budgets write a fall ('▲ 7,133'), maybe followed by one space.
+  const sign = signOf(text.charCodeAt(0));
+  if (sign !== 0) {
+    i = 1;
+    if (i < n && foldCharCode(text.charCodeAt(i)) === 32) i++;
+  }
+  const start = i;
   let mantissa = 0;
   let digits = 0;
   let d: number;
@@ -40,7 +44,7 @@ export function fastQuantity(text: string, headerUnit: string | null): Quantity 
     mantissa = mantissa * 10 + d;
     i++;
   }
-  const leading = i;
+  const leading = i - start;
   if (leading === 0) return undefined;
   digits = leading;
   // Groups of exactly three digits after a comma, only after at most three leading digits.
@@ -71,15 +75,17 @@ export function fastQuantity(text: string, headerUnit: string | null): Quantity 
   }
   // An integer of at most 15 digits divided by a power of ten is the double nearest the decimal written, as
   // Number() reads it: both operands are exact and the division is correctly rounded.
-  const value = decimals === 0 ? mantissa : mantissa / POW10[decimals]!;
-  if (unit === null && headerUnit !== null) {
-    if (headerUnit !== lastHeader) {
-      lastHeaderUnit = normalizeUnit(headerUnit);
-      lastHeader = headerUnit;
-    }
-    unit = lastHeaderUnit;
-  }
+  const magnitude = decimals === 0 ? mantissa : mantissa / POW10[decimals]!;
+  const value = sign < 0 ? -magnitude : magnitude;
+  if (unit === null && headerUnit !== null) unit = normalizeUnit(headerUnit);
   return quantity(value, unit, null);
+}
+
+/** -1 for the signs of a fall (▲ △ and minus signs of any width), 1 for a plus sign, else 0. */
+function signOf(c: number): number {
+  if (c === 0x25b2 || c === 0x25b3) return -1; // ▲ △
+  const f = foldCharCode(c);
+  return f === 45 ? -1 : f === 43 ? 1 : 0;
 }
 
 /** Three digits at `at`, and no fourth after them. */

@@ -19,15 +19,17 @@ export interface NumberFormatMeaning {
   readonly isDate: boolean;
 }
 
-const NO_MEANING: NumberFormatMeaning = Object.freeze({
-  unit: null,
-  percent: false,
-  thousandsScale: 0,
-  qualifier: null,
-  isDate: false,
-});
+/** Every meaning made here, one shape (code that reads them sees one kind of object). */
+function meaning(unit: string | null, percent: boolean, thousandsScale: number, qualifier: Qualifier | null, isDate: boolean): NumberFormatMeaning {
+  return Object.freeze({ unit, percent, thousandsScale, qualifier, isDate });
+}
 
-/** Tokenizing is costly and a workbook uses few formats: remember each format's sections. */
+const NO_MEANING: NumberFormatMeaning = meaning(null, false, 0, null, false);
+
+/**
+ * Tokenizing is costly and a workbook uses few formats: remember each format's sections, each section's meaning
+ * already completed by the first section's (a negative section often drops the unit: '#,##0"件";"▲ "#,##0').
+ */
 const sectionCache = new Map<string, readonly NumberFormatMeaning[]>();
 const MAX_CACHED_FORMATS = 1000;
 
@@ -35,15 +37,7 @@ const MAX_CACHED_FORMATS = 1000;
 export function readNumberFormat(numFmt: string | null | undefined, value: number): NumberFormatMeaning {
   if (!numFmt) return NO_MEANING;
   const sections = sectionsOf(numFmt);
-  const first = sections[0] ?? NO_MEANING;
-  const section = sections[sectionIndexFor(value, sections.length)] ?? first;
-  if (section === first) return first;
-  // A negative section often drops the unit ('#,##0"件";"▲ "#,##0'): the unit of the positive one still holds.
-  return {
-    ...section,
-    unit: section.unit ?? first.unit,
-    qualifier: section.qualifier ?? first.qualifier,
-  };
+  return sections[sectionIndexFor(value, sections.length)] ?? sections[0] ?? NO_MEANING;
 }
 
 /** The unit a number format writes, e.g. '#,##0"件"' → '件'; '#,##0;"▲ "#,##0' → null; '0.0%' → '%'. */
@@ -70,7 +64,14 @@ function sectionIndexFor(value: number, count: number): number {
 function sectionsOf(numFmt: string): readonly NumberFormatMeaning[] {
   const cached = sectionCache.get(numFmt);
   if (cached) return cached;
-  const sections = analyse(numFmt);
+  const analysed = analyse(numFmt);
+  const first = analysed[0] ?? NO_MEANING;
+  // The unit and qualifier of the positive section still hold where another section leaves them out.
+  const sections = analysed.map((section) =>
+    section === first || (section.unit !== null && section.qualifier !== null)
+      ? section
+      : meaning(section.unit ?? first.unit, section.percent, section.thousandsScale, section.qualifier ?? first.qualifier, section.isDate),
+  );
   if (sectionCache.size >= MAX_CACHED_FORMATS) sectionCache.clear();
   sectionCache.set(numFmt, sections);
   return sections;
@@ -123,13 +124,7 @@ function meaningOf(tokens: readonly FormatToken[]): NumberFormatMeaning {
     else if (t.type === 'datetime' || t.type === 'duration' || t.type === 'ampm') hasDateParts = true;
   }
   const { unit, qualifier } = unitInLiteral(literal);
-  return {
-    unit: percent ? '%' : unit,
-    percent,
-    thousandsScale,
-    qualifier,
-    isDate: hasDateParts && !hasDigits,
-  };
+  return meaning(percent ? '%' : unit, percent, thousandsScale, qualifier, hasDateParts && !hasDigits);
 }
 
 function countCommas(raw: string): number {

@@ -144,10 +144,17 @@ export function foldAndCollapse(text: string): string {
   return out;
 }
 
+/** The last unit normalized, and its result: a table gives the same header unit for each of its cells. */
+let lastUnit: string | null = null;
+let lastNormalized = '';
+
 /** '％' → '%', ' 件 ' → '件', 'ヶ所' → '箇所'. Unknown units are returned folded and without spaces. */
 export function normalizeUnit(u: string): string {
+  if (u === lastUnit) return lastNormalized;
   const compact = foldWidth(u).split(' ').join('');
-  return UNIT_SYNONYMS.get(compact) ?? compact;
+  lastNormalized = UNIT_SYNONYMS.get(compact) ?? compact;
+  lastUnit = u;
+  return lastNormalized;
 }
 
 const HEADER_UNIT_MARK = '単位';
