@@ -11,7 +11,24 @@
  * - Text from submitted sheets written into summary sheets stays text: those cells get the '@' format before their
  *   values, so "=…", "+…", "-…", "@…" never become formulas.
  */
-import { cleanSheetName, parseAddress, uniqueSheetName, type CellFlag, type CellRange, type Mapping, type SummaryCell, type SummaryModel, type ConsolidatedModel, type SheetGrid, type WorkbookGrid } from '../core';
+import {
+  cellLink,
+  cellNumFmt,
+  cellStyle,
+  cellValue,
+  cleanSheetName,
+  parseAddress,
+  uniqueSheetName,
+  type CellFlag,
+  type CellRange,
+  type Mapping,
+  type SummaryCell,
+  type SummaryColumn,
+  type SummaryModel,
+  type ConsolidatedModel,
+  type SheetGrid,
+  type WorkbookGrid,
+} from '../core';
 import { formatRange, columnLetters } from '../core';
 import { tableExtent } from '../core/schema/mappingCells';
 import { snapshotSheet, snapshotWorkbook, type LoadedBlock, type LoadedSheet } from './snapshotGrid';
@@ -415,7 +432,7 @@ export class ExcelConnector {
       for (const s of model.sheets) {
         const name = uniqueSheetName(cleanSheetName(s.name), [...taken, ...names]);
         names.push(name);
-        writes.push(...summaryWrites(name, s.columns.map((c) => c.header), s.columns.map((c) => c.width), s.rows(), model));
+        writes.push(...summaryWrites(name, s.columns, s.rows(), model));
       }
       // Adding the sheets and the first writes go in the same sync; more syncs only past the request budget.
       for (const name of names) wb.worksheets.add(name);
@@ -606,11 +623,12 @@ function noteWrite(sheet: string, cell: string, exists: boolean, content: string
 /** The commands that write one summary sheet, each with its request size, in row bands. */
 function summaryWrites(
   sheet: string,
-  headers: readonly string[],
-  widths: readonly number[],
+  columns: readonly SummaryColumn[],
   rows: Iterable<readonly SummaryCell[]>,
   model: Pick<SummaryModel, 'styles'>,
 ): { sheet: string; range: string; apply: (r: Excel.Range) => void; bytes: number }[] {
+  const headers = columns.map((c) => c.header);
+  const widths = columns.map((c) => c.width);
   const width = headers.length;
   const last = columnLetters(width);
   const out: { sheet: string; range: string; apply: (r: Excel.Range) => void; bytes: number }[] = [];
@@ -636,7 +654,7 @@ function summaryWrites(
   // Number formats by column: one value for the whole column where the column has one format (most do), so the
   // request does not carry a format per cell. Strings are text ('@'): "=1+1" from a submitted sheet stays text.
   for (let j = 0; j < width; j++) {
-    const formats = all.map((row) => formatOf(row[j]));
+    const formats = all.map((row) => formatOf(row[j], columns[j]));
     const kinds = new Set(formats.filter((f) => f !== 'General'));
     const colRange = `${columnLetters(j + 1)}2:${columnLetters(j + 1)}${lastRow}`;
     if (kinds.size <= 1) {
@@ -648,7 +666,7 @@ function summaryWrites(
     }
   }
   // Values in bands sized to the request budget; fills, fonts and links only in the columns that have some.
-  const styledColumns = Array.from({ length: width }, (_, j) => j).filter((j) => all.some((row) => row[j]?.style || row[j]?.link));
+  const styledColumns = Array.from({ length: width }, (_, j) => j).filter((j) => all.some((row) => cellStyle(row[j]) || cellLink(row[j])));
   const band = 1000;
   for (let start = 0; start < all.length; start += band) {
     const slice = all.slice(start, start + band);
@@ -670,24 +688,27 @@ function summaryWrites(
 function propsOf(c: SummaryCell | undefined, model: Pick<SummaryModel, 'styles'>): Excel.SettableCellProperties {
   if (!c) return {};
   const p: Excel.SettableCellProperties = {};
-  const style = c.style ? model.styles[c.style] : undefined;
+  const key = cellStyle(c);
+  const style = key ? model.styles[key] : undefined;
   if (style && (style.fill || style.fontColor || style.bold)) {
     p.format = {};
     if (style.fill) p.format.fill = { color: `#${style.fill}` };
     if (style.fontColor || style.bold) p.format.font = { ...(style.fontColor ? { color: `#${style.fontColor}` } : {}), ...(style.bold ? { bold: true } : {}) };
   }
-  if (c.link && c.value !== null && c.value !== '') p.hyperlink = { documentReference: qualified(c.link.sheet, c.link.cell), textToDisplay: String(c.value) };
+  const link = cellLink(c);
+  const value = cellValue(c);
+  if (link && value !== null && value !== '') p.hyperlink = { documentReference: qualified(link.sheet, link.cell), textToDisplay: String(value) };
   return p;
 }
 
 function cellValueOf(c: SummaryCell | undefined): string | number | boolean {
-  if (!c || c.value === null) return '';
-  return c.value;
+  return cellValue(c) ?? '';
 }
 
-function formatOf(c: SummaryCell | undefined): string {
-  if (!c || c.value === null) return 'General';
-  if (typeof c.value === 'string') return '@';
-  return c.numFmt ?? 'General';
+function formatOf(c: SummaryCell | undefined, column: SummaryColumn | undefined): string {
+  const value = cellValue(c);
+  if (value === null) return 'General';
+  if (typeof value === 'string') return '@';
+  return cellNumFmt(c, column) ?? 'General';
 }
 

@@ -34,7 +34,7 @@ class WorksheetGrid implements SheetGrid {
     if (this.merges.empty) {
       // No merged area: no cell is a merge cell, and its type need not be asked (a call per cell saved).
       const cell = this.find(row, col);
-      return cell ? valueOf(cell.value, cell.numFmt || undefined) : EMPTY;
+      return cell ? valueOf(cell.value, cell) : EMPTY;
     }
     const area = this.merges.at(row, col);
     const cell = area ? this.find(area.top, area.left) : this.find(row, col);
@@ -142,35 +142,36 @@ class MergeIndex {
 /** An ExcelJS cell as the engine sees it. A merged cell reads as its master (the area's top-left cell). */
 export function cellValueOf(cell: ExcelJS.Cell): CellValue {
   const source = cell.type === ExcelJS.ValueType.Merge ? cell.master : cell;
-  return valueOf(source.value, source.numFmt || undefined);
+  return valueOf(source.value, source);
 }
 
-function valueOf(v: unknown, numFmt: string | undefined): CellValue {
+/** A cell's value as the engine sees it; the cell's number format is asked only of numbers (few text cells need it). */
+function valueOf(v: unknown, cell: ExcelJS.Cell | null): CellValue {
   switch (typeof v) {
     case 'number':
       if (!Number.isFinite(v)) return { kind: 'error', code: '#NUM!' };
       // One shape for every number cell, with or without a format: the engine's readers see one kind of object.
-      return { kind: 'number', value: v, numFmt: numFmt || undefined };
+      return { kind: 'number', value: v, numFmt: (cell !== null && cell.numFmt) || undefined };
     case 'string':
       return { kind: 'text', text: v };
     case 'boolean':
       return { kind: 'boolean', value: v };
     case 'object':
-      return v === null ? EMPTY : objectValueOf(v as Record<string, unknown>, numFmt);
+      return v === null ? EMPTY : objectValueOf(v as Record<string, unknown>, cell);
     default:
       return EMPTY;
   }
 }
 
 /** ExcelJS's object values: Date, { error }, { richText }, formulas by their cached result, hyperlinks. */
-function objectValueOf(o: Record<string, unknown>, numFmt: string | undefined): CellValue {
+function objectValueOf(o: Record<string, unknown>, cell: ExcelJS.Cell | null): CellValue {
   // Not instanceof Date: the Date may come from another realm.
   if (Object.prototype.toString.call(o) === '[object Date]') return dateValueOf(o as unknown as Date);
   if (typeof o.error === 'string') return { kind: 'error', code: o.error };
   if (Array.isArray(o.richText)) return { kind: 'text', text: richTextOf(o.richText) };
-  if ('formula' in o || 'sharedFormula' in o) return o.result === undefined ? EMPTY : valueOf(o.result, numFmt);
+  if ('formula' in o || 'sharedFormula' in o) return o.result === undefined ? EMPTY : valueOf(o.result, cell);
   if ('hyperlink' in o || 'text' in o) {
-    const text = valueOf(o.text, undefined);
+    const text = valueOf(o.text, null);
     return text.kind === 'empty' ? { kind: 'text', text: '' } : text;
   }
   return EMPTY;

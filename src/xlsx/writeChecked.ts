@@ -4,7 +4,7 @@
  * sheets get names no user sheet has.
  */
 import type ExcelJS from 'exceljs';
-import type { CellFlag, SummaryCell, SummaryModel, SummarySheet, CellStyle } from '../core';
+import { cellLink, cellNumFmt, cellStyle, cellValue, type CellFlag, type SummaryCell, type SummaryModel, type SummarySheet, type CellStyle } from '../core';
 import { sheetRef, uniqueSheetName } from '../core';
 
 export interface RenderOptions {
@@ -72,11 +72,11 @@ class StyleCache {
  * A summary cell's value. Strings stay strings: ExcelJS writes them as shared strings, never as formulas, so a
  * name such as "=1+1" from a submitted sheet shows as text.
  */
-function cellValue(c: SummaryCell): ExcelJS.CellValue {
-  if (c.link && c.value !== null && c.value !== '') {
-    if (typeof c.value === 'string') return { text: c.value, hyperlink: `#${sheetRef(c.link.sheet, c.link.cell)}` };
-  }
-  return c.value;
+function excelValue(c: SummaryCell): ExcelJS.CellValue {
+  const value = cellValue(c);
+  const link = cellLink(c);
+  if (link && typeof value === 'string' && value !== '') return { text: value, hyperlink: `#${sheetRef(link.sheet, link.cell)}` };
+  return value;
 }
 
 function renderSheet(wb: ExcelJS.Workbook, sheet: SummarySheet, model: SummaryModel, styles: StyleCache): ExcelJS.Worksheet {
@@ -92,8 +92,9 @@ function renderSheet(wb: ExcelJS.Workbook, sheet: SummarySheet, model: SummaryMo
     const r = ws.getRow(i++);
     row.forEach((c, j) => {
       const cell = r.getCell(j + 1);
-      cell.value = cellValue(c);
-      const style = styles.get(c.style ? model.styles[c.style] : undefined, c.numFmt);
+      cell.value = excelValue(c);
+      const key = cellStyle(c);
+      const style = styles.get(key ? model.styles[key] : undefined, cellNumFmt(c, sheet.columns[j]));
       if (style) cell.style = style;
     });
   }

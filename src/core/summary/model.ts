@@ -1,7 +1,8 @@
 /**
  * The summary sheets as plain data: 達成状況 (one row per indicator and year), 予算 (per project, with totals per
  * 財源) and 検証結果 (the findings), each cell with its value, its style key and, where it came from a cell of the
- * workbook, a link to it. The command line (ExcelJS) and the add-in (Office.js) render this same model.
+ * workbook, a link to it. Number formats belong to the columns, as in a spreadsheet. The command line (ExcelJS) and
+ * the add-in (Office.js) render this same model.
  */
 import type { CheckResult } from '../check';
 import type { Indicator } from '../evaluate/indicators';
@@ -14,10 +15,16 @@ import { shownCellAt, valuesAt, type PointValues } from '../evaluate/points';
 
 export type SummaryValue = string | number | null;
 
-export interface SummaryCell {
+/**
+ * A cell of a summary sheet: its value alone, or an object when it has more to say — a style, a link, a number
+ * format of its own. Most cells are values alone: a summary of 100,000 rows makes no object for them.
+ */
+export type SummaryCell = SummaryValue | DecoratedCell;
+
+export interface DecoratedCell {
   readonly value: SummaryValue;
   readonly style?: StyleKey;
-  /** Excel number format of the value. */
+  /** Excel number format of the value, when not its column's. */
   readonly numFmt?: string;
   /** The cell of the workbook this value came from. */
   readonly link?: { readonly sheet: string; readonly cell: string };
@@ -26,7 +33,27 @@ export interface SummaryCell {
 export interface SummaryColumn {
   readonly header: string;
   readonly width: number;
+  /** Excel number format of the column's numbers. */
   readonly numFmt?: string;
+}
+
+/** A summary cell's parts, for the renderers (a missing cell at the end of a short row is an empty one). */
+export function cellValue(c: SummaryCell | undefined): SummaryValue {
+  return c !== null && typeof c === 'object' ? c.value : (c ?? null);
+}
+
+export function cellStyle(c: SummaryCell | undefined): StyleKey | undefined {
+  return c !== null && typeof c === 'object' ? c.style : undefined;
+}
+
+export function cellLink(c: SummaryCell | undefined): DecoratedCell['link'] {
+  return c !== null && typeof c === 'object' ? c.link : undefined;
+}
+
+/** The number format a cell shows its value with: its own, else its column's; none for text and empty cells. */
+export function cellNumFmt(c: SummaryCell | undefined, column: SummaryColumn | undefined): string | undefined {
+  if (typeof cellValue(c) !== 'number') return undefined;
+  return (c !== null && typeof c === 'object' ? c.numFmt : undefined) ?? column?.numFmt;
 }
 
 export type SummaryKey = 'achievement' | 'budget' | 'findings';
@@ -54,18 +81,16 @@ export const AMOUNT_FORMAT = '#,##0;"▲ "#,##0';
 export const RATIO_FORMAT = '0.00';
 export const PERCENT_FORMAT = '0.0%;"▲ "0.0%';
 
-const NULL_CELL: SummaryCell = Object.freeze({ value: null });
-const plain = (value: SummaryValue, numFmt?: string): SummaryCell => (value === null ? NULL_CELL : numFmt === undefined ? { value } : { value, numFmt });
-const linked = (value: SummaryValue, sheet: string, cell: string | null, numFmt?: string): SummaryCell =>
-  cell === null || value === null ? plain(value, numFmt) : numFmt === undefined ? { value, link: { sheet, cell } } : { value, numFmt, link: { sheet, cell } };
+/** A value with a link to the cell of the workbook it came from (none for an empty value or no cell). */
+const linked = (value: SummaryValue, sheet: string, cell: string | null): SummaryCell => (cell === null || value === null ? value : { value, link: { sheet, cell } });
 
 /** The few words a summary repeats on every row, translated once. */
 function wordsOf(t: Translate) {
   const status = (s: string): SummaryCell => Object.freeze({ value: t(`status.${s}`), style: `status.${s}` as StyleKey });
   return {
     status: { met: status('met'), nearly: status('nearly'), gap: status('gap'), pending: status('pending'), noTarget: status('noTarget'), future: status('future') },
-    qualifier: { atLeast: Object.freeze(plain(t('qualifier.atLeast'))), atMost: Object.freeze(plain(t('qualifier.atMost'))) },
-    continuation: { continuing: Object.freeze(plain(t('continuation.continuing'))), new: Object.freeze(plain(t('continuation.new'))) },
+    qualifier: { atLeast: t('qualifier.atLeast'), atMost: t('qualifier.atMost') },
+    continuation: { continuing: t('continuation.continuing'), new: t('continuation.new') },
   };
 }
 type Words = ReturnType<typeof wordsOf>;
@@ -95,58 +120,37 @@ function lazyRows(count: number, start: () => (i: number) => SummaryCell[]): Ite
 /** One row per indicator and year; the last column links to the cell the row comes from (one link a row: a
  * summary of 100,000 rows must fit Excel's request limits). */
 function achievementRows(indicators: readonly Indicator[], count: number, w: Words): Iterable<SummaryCell[]> {
-  const years = new Map<number, SummaryCell>();
-  const year = (fy: number): SummaryCell => {
-    let c = years.get(fy);
-    if (!c) years.set(fy, (c = Object.freeze({ value: fy })));
-    return c;
-  };
   return lazyRows(count, () => {
     // Rows are made in order: the k-th indicator's j-th point, then its planned targets.
     let k = 0;
     let j = 0;
-    let fixed: { sheet: SummaryCell; name: SummaryCell; unit: SummaryCell } | null = null;
     const p: PointValues = { fy: 0, target: null, targetQualifier: null, actual: null, ratio: null, status: 'pending', statedRatio: null };
     return () => {
       let ind = indicators[k]!;
       while (j >= ind.points.length + ind.plannedTargets.length) {
         ind = indicators[++k]!;
         j = 0;
-        fixed = null;
       }
-      fixed ??= { sheet: plain(ind.sheet), name: plain(ind.name), unit: plain(ind.unit) };
       if (j < ind.points.length) {
         // The point's values read into one reused object: no point is made for its row.
         valuesAt(ind.points, j, p);
         const cell = shownCellAt(ind.points, j++);
         return [
-          fixed.sheet,
-          fixed.name,
-          fixed.unit,
-          year(p.fy),
-          plain(p.target, NUMBER_FORMAT),
-          p.targetQualifier ? w.qualifier[p.targetQualifier] : NULL_CELL,
-          plain(p.actual, NUMBER_FORMAT),
-          plain(p.ratio, RATIO_FORMAT),
+          ind.sheet,
+          ind.name,
+          ind.unit,
+          p.fy,
+          p.target,
+          p.targetQualifier ? w.qualifier[p.targetQualifier] : null,
+          p.actual,
+          p.ratio,
           w.status[p.status],
-          plain(p.statedRatio, RATIO_FORMAT),
+          p.statedRatio,
           linked(cell, ind.sheet, cell),
         ];
       }
       const f = ind.plannedTargets.at(j++ - ind.points.length)!;
-      return [
-        fixed.sheet,
-        fixed.name,
-        fixed.unit,
-        year(f.fy),
-        plain(f.target, NUMBER_FORMAT),
-        f.targetQualifier ? w.qualifier[f.targetQualifier] : NULL_CELL,
-        NULL_CELL,
-        NULL_CELL,
-        w.status.future,
-        NULL_CELL,
-        linked(f.cell, ind.sheet, f.cell),
-      ];
+      return [ind.sheet, ind.name, ind.unit, f.fy, f.target, f.targetQualifier ? w.qualifier[f.targetQualifier] : null, null, null, w.status.future, null, linked(f.cell, ind.sheet, f.cell)];
     };
   });
 }
@@ -162,18 +166,18 @@ function changeRate(change: number | null, previous: number | null): number | nu
 
 function budgetRows(budgets: readonly Budget[], t: Translate, w: Words): SummaryCell[][] {
   const rows: SummaryCell[][] = budgets.map((b) => [
-    plain(b.sheet),
+    b.sheet,
     linked(b.name, b.sheet, b.cells.name),
     linked(b.source, b.sheet, b.cells.source),
-    b.continuation ? w.continuation[b.continuation] : NULL_CELL,
-    plain(b.fy),
-    linked(b.amount, b.sheet, b.cells.amount, AMOUNT_FORMAT),
-    plain(b.previousFy),
-    linked(b.previousAmount, b.sheet, b.cells.previousAmount, AMOUNT_FORMAT),
-    plain(b.change, AMOUNT_FORMAT),
-    plain(changeRate(b.change, b.previousAmount), PERCENT_FORMAT),
-    linked(b.statedChange, b.sheet, b.cells.change, AMOUNT_FORMAT),
-    plain(b.unit),
+    b.continuation ? w.continuation[b.continuation] : null,
+    b.fy,
+    linked(b.amount, b.sheet, b.cells.amount),
+    b.previousFy,
+    linked(b.previousAmount, b.sheet, b.cells.previousAmount),
+    b.change,
+    changeRate(b.change, b.previousAmount),
+    linked(b.statedChange, b.sheet, b.cells.change),
+    b.unit,
   ]);
   if (budgets.length === 0) return rows;
 
@@ -192,18 +196,18 @@ function budgetRows(budgets: readonly Budget[], t: Translate, w: Words): Summary
     const previous = sum(list.map((b) => b.previousAmount ?? 0));
     const change = difference(amount, previous);
     return [
-      plain(null),
+      null,
       { value: label, style: 'total' },
-      plain(null),
-      plain(null),
-      plain(null),
-      { value: amount, numFmt: AMOUNT_FORMAT, style: 'total' },
-      plain(null),
-      { value: previous, numFmt: AMOUNT_FORMAT, style: 'total' },
-      { value: change, numFmt: AMOUNT_FORMAT, style: 'total' },
-      plain(changeRate(change, previous), PERCENT_FORMAT),
-      plain(null),
-      plain(unit),
+      null,
+      null,
+      null,
+      { value: amount, style: 'total' },
+      null,
+      { value: previous, style: 'total' },
+      { value: change, style: 'total' },
+      changeRate(change, previous),
+      null,
+      unit,
     ];
   };
   for (const list of [...groups.values()].sort((a, b) => (a[0]!.source ?? '').localeCompare(b[0]!.source ?? '', 'ja'))) {
@@ -222,15 +226,7 @@ function findingRows(findings: readonly Finding[], t: Translate): Iterable<Summa
   };
   return lazyRows(findings.length, () => (i) => {
     const f = findings[i]!;
-    return [
-      severity[f.severity],
-      plain(f.rule),
-      plain(f.sheet),
-      f.sheet !== null && f.cell !== null ? linked(f.cell, f.sheet, f.cell) : plain(f.cell),
-      plain(f.message),
-      plain(f.expected, typeof f.expected === 'number' ? NUMBER_FORMAT : undefined),
-      plain(f.found, typeof f.found === 'number' ? NUMBER_FORMAT : undefined),
-    ];
+    return [severity[f.severity], f.rule, f.sheet, f.sheet !== null && f.cell !== null ? linked(f.cell, f.sheet, f.cell) : f.cell, f.message, f.expected, f.found];
   });
 }
 
@@ -248,14 +244,39 @@ export function summaryModel(result: CheckResult, findings: readonly Finding[], 
       {
         key: 'achievement',
         name: t('sheet.achievement'),
-        columns: [col('sheet', 14), col('name', 48), col('unit', 8), col('fy', 8), col('target', 12), col('qualifier', 8), col('actual', 12), col('ratio', 9), col('status', 11), col('statedRatio', 12), col('link', 10)],
+        columns: [
+          col('sheet', 14),
+          col('name', 48),
+          col('unit', 8),
+          col('fy', 8),
+          col('target', 12, NUMBER_FORMAT),
+          col('qualifier', 8),
+          col('actual', 12, NUMBER_FORMAT),
+          col('ratio', 9, RATIO_FORMAT),
+          col('status', 11),
+          col('statedRatio', 12, RATIO_FORMAT),
+          col('link', 10),
+        ],
         rowCount: achievementCount,
         rows: () => achievementRows(result.indicators, achievementCount, w),
       },
       {
         key: 'budget',
         name: t('sheet.budget'),
-        columns: [col('sheet', 14), col('project', 40), col('source', 10), col('continuation', 10), col('fy', 8), col('amount', 13), col('previousFy', 8), col('previousAmount', 13), col('change', 12), col('changePct', 10), col('statedChange', 13), col('unit', 8)],
+        columns: [
+          col('sheet', 14),
+          col('project', 40),
+          col('source', 10),
+          col('continuation', 10),
+          col('fy', 8),
+          col('amount', 13, AMOUNT_FORMAT),
+          col('previousFy', 8),
+          col('previousAmount', 13, AMOUNT_FORMAT),
+          col('change', 12, AMOUNT_FORMAT),
+          col('changePct', 10, PERCENT_FORMAT),
+          col('statedChange', 13, AMOUNT_FORMAT),
+          col('unit', 8),
+        ],
         get rowCount() {
           return budgetList().length;
         },
@@ -264,7 +285,7 @@ export function summaryModel(result: CheckResult, findings: readonly Finding[], 
       {
         key: 'findings',
         name: t('sheet.findings'),
-        columns: [col('severity', 9), col('rule', 30), col('sheet', 14), col('cell', 8), col('message', 70), col('expected', 12), col('found', 12)],
+        columns: [col('severity', 9), col('rule', 30), col('sheet', 14), col('cell', 8), col('message', 70), col('expected', 12, NUMBER_FORMAT), col('found', 12, NUMBER_FORMAT)],
         rowCount: findings.length,
         rows: () => findingRows(findings, t),
       },

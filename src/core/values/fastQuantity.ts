@@ -39,10 +39,13 @@ export function fastQuantity(text: string, headerUnit: string | null): Quantity 
   const start = i;
   let mantissa = 0;
   let digits = 0;
-  let d: number;
-  while (i < n && (d = digitOf(text.charCodeAt(i))) >= 0) {
-    mantissa = mantissa * 10 + d;
-    i++;
+  // Digits are tested in place here and below (not through digitOf): this runs for every cell, and the first
+  // thousands of cells are read before the engine has optimised it, when each call costs.
+  for (; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) mantissa = mantissa * 10 + (c - 48);
+    else if (c >= 0xff10 && c <= 0xff19) mantissa = mantissa * 10 + (c - 0xff10);
+    else break;
   }
   const leading = i - start;
   if (leading === 0) return undefined;
@@ -58,11 +61,11 @@ export function fastQuantity(text: string, headerUnit: string | null): Quantity 
   if (grouped && leading > 3) return undefined;
   let decimals = 0;
   if (i + 1 < n && isPoint(text.charCodeAt(i)) && digitOf(text.charCodeAt(i + 1)) >= 0) {
-    i++;
-    while (i < n && (d = digitOf(text.charCodeAt(i))) >= 0) {
-      mantissa = mantissa * 10 + d;
-      decimals++;
-      i++;
+    for (i++; i < n; i++, decimals++) {
+      const c = text.charCodeAt(i);
+      if (c >= 48 && c <= 57) mantissa = mantissa * 10 + (c - 48);
+      else if (c >= 0xff10 && c <= 0xff19) mantissa = mantissa * 10 + (c - 0xff10);
+      else break;
     }
     digits += decimals;
   }
@@ -104,6 +107,7 @@ function unitToEnd(text: string, at: number): string | null {
   for (let k = 0; k < candidates.length; k++) {
     const c = candidates[k]!;
     if (c.length !== n - at) continue;
+    if (text.endsWith(c.written)) return c.unit; // as written, the usual case; else folded character by character
     let j = 0;
     while (j < c.length && foldCharCode(text.charCodeAt(at + j)) === c.written.charCodeAt(j)) j++;
     if (j === c.length) return c.unit;
