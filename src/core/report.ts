@@ -120,8 +120,8 @@ export function fileReport(file: string, result: CheckResult, lang: Lang = 'ja')
   // By severity, then in the order they were found, so that reports diff well between runs: three lists joined,
   // as a stable sort by severity would give them (without a comparison per pair of tens of thousands).
   const bySeverity: Record<Severity, Finding[]> = { error: [], warning: [], info: [] };
-  for (const f of result.findings) {
-    const r = renderFinding(f, lang);
+  for (let i = 0; i < result.findings.length; i++) {
+    const r = renderFinding(result.findings[i]!, lang);
     bySeverity[r.severity].push(r);
   }
   const findings = bySeverity.error.concat(bySeverity.warning, bySeverity.info);

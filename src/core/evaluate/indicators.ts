@@ -170,7 +170,8 @@ export function readIndicatorTable(sheet: SheetGrid, m: IndicatorTableMapping, t
   const findings: RawFinding[] = [];
   const table = new TableReader(sheet, m, tableIndex, ctx, findings);
   visit.tableFindings(findings);
-  for (const r of m.rows) visit.indicator(table.indicator(r));
+  // Indexed loops in the code run per row: a for-of makes an object per step until the engine has optimised it.
+  for (let i = 0; i < m.rows.length; i++) visit.indicator(table.indicator(m.rows[i]!));
   return table.yearsWithActuals;
 }
 
@@ -294,7 +295,8 @@ function pickLabel(v: ParsedValue, label: string | null, sheet: string, cell: st
 function firstUnit(baseline: ParsedValue | null, years: readonly YearCells[]): string | null {
   const u = unitOf(baseline);
   if (u !== null) return u;
-  for (const y of years) {
+  for (let i = 0; i < years.length; i++) {
+    const y = years[i]!;
     const v = unitOf(y.target) ?? unitOf(y.actual);
     if (v !== null) return v;
   }
@@ -338,9 +340,10 @@ export function evaluateIndicator(ind: ReadIndicator, opts: EvaluateOptions, fin
   const firstPlanned = planned.count;
   const baselineQ = ind.baseline ? quantity(ind.baseline.value) : null;
   const down = ind.direction === 'down';
-  for (const f of ind.findings) findings.push(f);
+  for (let i = 0; i < ind.findings.length; i++) findings.push(ind.findings[i]!);
 
-  for (const y of ind.years) {
+  for (let i = 0; i < ind.years.length; i++) {
+    const y = ind.years[i]!;
     const target = usableTarget(y.target);
     const actual = quantity(y.actual);
     const rel = quantity(y.target);

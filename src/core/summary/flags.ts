@@ -38,11 +38,15 @@ const SEVERITY_STYLE: Readonly<Record<string, StyleKey>> = { error: 'severity.er
 const STATUS_STYLE: Partial<Record<Status, StyleKey>> = { met: 'status.met', nearly: 'status.nearly', gap: 'status.gap', pending: 'status.pending' };
 const STYLED = statusMask(Object.keys(STATUS_STYLE) as Status[]);
 
-/** What the findings say of one cell: their note lines in order, and the strongest of their styles. */
+/**
+ * What the findings say of one cell: the findings in order (their note lines are written when the cell's flag is
+ * made: a plan may be kept while a writer works, and ten thousand notes need not live that long), and the strongest
+ * of their styles.
+ */
 interface Noted {
   readonly sheet: string;
   readonly cell: string;
-  readonly note: string[];
+  readonly findings: Finding[];
   style: StyleKey | null;
   /** The walk that flagged this cell with a point's: its finding-only flag is then not made again. */
   walk: number;
@@ -69,25 +73,27 @@ export function flagPlan(result: CheckResult, findings: readonly Finding[], lang
   const severityWord: Record<string, string> = { error: t('severity.error'), warning: t('severity.warning'), info: t('severity.info') };
   const noted: Noted[] = [];
   const notedBy = new Map<string, Map<CellKey, Noted>>();
-  for (const f of findings) {
+  for (let i = 0; i < findings.length; i++) {
+    const f = findings[i]!;
     if (f.sheet === null || f.cell === null || !FLAGGED_SEVERITIES.has(f.severity)) continue;
     let cells = notedBy.get(f.sheet);
     if (!cells) notedBy.set(f.sheet, (cells = new Map()));
     const key = cellKeyOf(f.cell);
     let n = cells.get(key);
     if (!n) {
-      n = { sheet: f.sheet, cell: f.cell, note: [], style: null, walk: 0 };
+      n = { sheet: f.sheet, cell: f.cell, findings: [], style: null, walk: 0 };
       cells.set(key, n);
       noted.push(n);
     }
-    n.note.push(`[${severityWord[f.severity]}] ${f.message}`);
+    n.findings.push(f);
     const style = SEVERITY_STYLE[f.severity]!;
     if (rank(style) > rank(n.style)) n.style = style;
   }
   const repeated = repeatedCells(result.indicators);
   let walks = 0;
   let length: number | null = null;
-  const walk = (): Iterator<CellFlag> => new FlagWalk(result.indicators, notedBy, noted, repeated, ++walks);
+  const noteOf = (n: Noted): string[] => n.findings.map((f) => `[${severityWord[f.severity]}] ${f.message}`);
+  const walk = (): Iterator<CellFlag> => new FlagWalk(result.indicators, notedBy, noted, repeated, noteOf, ++walks);
 
   return {
     [Symbol.iterator]: walk,
@@ -118,6 +124,7 @@ class FlagWalk implements Iterator<CellFlag> {
     private readonly notedBy: ReadonlyMap<string, ReadonlyMap<CellKey, Noted>>,
     private readonly noted: readonly Noted[],
     private readonly repeated: ReadonlyMap<string, ReadonlyMap<CellKey, StyleKey>>,
+    private readonly noteOf: (n: Noted) => string[],
     private readonly walk: number,
   ) {
     this.met = repeated.size > 0 ? new Map() : null;
@@ -137,6 +144,7 @@ class FlagWalk implements Iterator<CellFlag> {
       const ind = indicators[this.k]!;
       const points = ind.points;
       const columns = points instanceof PointList ? points : null;
+      const noted = this.notedBy.get(ind.sheet);
       while (this.i < points.length) {
         const i = this.i++;
         let style = STATUS_STYLE[columns !== null ? columns.statusAt(i) : statusAt(points, i)];
@@ -160,10 +168,10 @@ class FlagWalk implements Iterator<CellFlag> {
             style = last;
           }
         }
-        const n = this.notedBy.get(ind.sheet)?.get(key);
+        const n = noted?.get(key);
         if (n !== undefined) n.walk = this.walk;
         const strongest = n !== undefined && rank(n.style) > rank(style) ? n.style! : style;
-        return { sheet: ind.sheet, cell: cell ?? columns!.shownCellAt(i)!, style: strongest, fill: STYLES[strongest].fill, note: n !== undefined ? n.note : NO_NOTE };
+        return { sheet: ind.sheet, cell: cell ?? columns!.shownCellAt(i)!, style: strongest, fill: STYLES[strongest].fill, note: n !== undefined ? this.noteOf(n) : NO_NOTE };
       }
     }
     return null;
@@ -174,7 +182,7 @@ class FlagWalk implements Iterator<CellFlag> {
     while (this.n < this.noted.length) {
       const n = this.noted[this.n++]!;
       if (n.walk === this.walk) continue;
-      return { sheet: n.sheet, cell: n.cell, style: n.style, fill: n.style ? STYLES[n.style].fill : null, note: n.note };
+      return { sheet: n.sheet, cell: n.cell, style: n.style, fill: n.style ? STYLES[n.style].fill : null, note: this.noteOf(n) };
     }
     return null;
   }
