@@ -171,6 +171,9 @@ export class PointStore extends Columns {
   private ratio: Float64Array;
   private status: Uint8Array;
   private stated: Float64Array;
+  /** The shown cell number of the last point added (-1 before the first), and whether each came after the last. */
+  private lastShown = -1;
+  private shownAscending = true;
 
   /** `capacity`: how many points are expected. Three cells a point: target, actual, stated. */
   constructor(capacity = INITIAL_CAPACITY) {
@@ -199,7 +202,22 @@ export class PointStore extends Columns {
     this.cells.set(3 * i, cells.targetCol, cells.targetRow);
     this.cells.set(3 * i + 1, cells.actualCol, cells.actualRow);
     this.cells.set(3 * i + 2, cells.statedCol, cells.statedRow);
+    if (this.shownAscending) {
+      const shown = this.shownKeyAt(i);
+      if (shown !== null) {
+        this.shownAscending = shown > this.lastShown;
+        this.lastShown = shown;
+      }
+    }
     return i;
+  }
+
+  /**
+   * Whether the points' shown cells came in reading order, each after the one before (a table read row by row
+   * gives them so): then no two points of the store are shown at one cell, whatever their sheets.
+   */
+  get shownInOrder(): boolean {
+    return this.shownAscending;
   }
 
   /** The point at `i`, as an object (made now: the store keeps none). Keys in the report's order. */
@@ -315,7 +333,7 @@ abstract class StoreView<T> implements PointsView<T> {
 
 export class PointList extends StoreView<Point> {
   constructor(
-    private readonly store: PointStore,
+    readonly store: PointStore,
     start: number,
     length: number,
   ) {

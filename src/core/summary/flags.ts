@@ -6,7 +6,7 @@ import type { CheckResult } from '../check';
 import type { Finding } from '../report';
 import { translator, type Lang } from '../i18n';
 import { STYLES, type StyleKey } from './styles';
-import { PointList, shownCellAt, statusAt, statusMask } from '../evaluate/points';
+import { PointList, shownCellAt, statusAt, statusMask, type Point, type PointStore, type PointsView } from '../evaluate/points';
 import { cellNumber, parseAddress } from '../grid';
 import type { Status } from '../evaluate/ratio';
 
@@ -113,9 +113,13 @@ export function flagPlan(result: CheckResult, findings: readonly Finding[], lang
  * plain iterator (no generator): a walk makes some 60,000 flags, and each is all it allocates.
  */
 class FlagWalk implements Iterator<CellFlag> {
-  private k = 0;
+  private k = -1;
   private i = 0;
   private n = 0;
+  private sheet = '';
+  private points: PointsView<Point> | null = null;
+  private columns: PointList | null = null;
+  private notedHere: ReadonlyMap<CellKey, Noted> | undefined = undefined;
   private readonly met: Map<string, Set<CellKey>> | null;
   private readonly result: { done: boolean; value: CellFlag } = { done: false, value: undefined as unknown as CellFlag };
 
@@ -139,42 +143,47 @@ class FlagWalk implements Iterator<CellFlag> {
 
   /** The next point's flag, or null after the last point. */
   private pointFlag(): CellFlag | null {
-    const indicators = this.indicators;
-    for (; this.k < indicators.length; this.k++, this.i = 0) {
-      const ind = indicators[this.k]!;
-      const points = ind.points;
-      const columns = points instanceof PointList ? points : null;
-      const noted = this.notedBy.get(ind.sheet);
-      while (this.i < points.length) {
-        const i = this.i++;
-        let style = STATUS_STYLE[columns !== null ? columns.statusAt(i) : statusAt(points, i)];
-        if (!style) continue;
-        let key: CellKey | null;
-        let cell: string | null = null;
-        if (columns !== null) {
-          key = columns.shownKeyAt(i);
-        } else {
-          cell = shownCellAt(points, i);
-          key = cell === null ? null : cellKeyOf(cell);
-        }
-        if (key === null) continue;
-        if (this.met !== null) {
-          const last = this.repeated.get(ind.sheet)?.get(key);
-          if (last !== undefined) {
-            let met = this.met.get(ind.sheet);
-            if (!met) this.met.set(ind.sheet, (met = new Set()));
-            if (met.has(key)) continue;
-            met.add(key);
-            style = last;
-          }
-        }
-        const n = noted?.get(key);
-        if (n !== undefined) n.walk = this.walk;
-        const strongest = n !== undefined && rank(n.style) > rank(style) ? n.style! : style;
-        return { sheet: ind.sheet, cell: cell ?? columns!.shownCellAt(i)!, style: strongest, fill: STYLES[strongest].fill, note: n !== undefined ? this.noteOf(n) : NO_NOTE };
+    for (;;) {
+      // The indicator's points, its list in columns and its sheet's findings, taken once per indicator.
+      if (this.points === null || this.i >= this.points.length) {
+        if (++this.k >= this.indicators.length) return null;
+        const ind = this.indicators[this.k]!;
+        this.sheet = ind.sheet;
+        this.points = ind.points;
+        this.columns = ind.points instanceof PointList ? ind.points : null;
+        this.notedHere = this.notedBy.get(ind.sheet);
+        this.i = 0;
+        continue;
       }
+      const points = this.points;
+      const columns = this.columns;
+      const i = this.i++;
+      let style = STATUS_STYLE[columns !== null ? columns.statusAt(i) : statusAt(points, i)];
+      if (!style) continue;
+      let key: CellKey | null;
+      let cell: string | null = null;
+      if (columns !== null) {
+        key = columns.shownKeyAt(i);
+      } else {
+        cell = shownCellAt(points, i);
+        key = cell === null ? null : cellKeyOf(cell);
+      }
+      if (key === null) continue;
+      if (this.met !== null) {
+        const last = this.repeated.get(this.sheet)?.get(key);
+        if (last !== undefined) {
+          let met = this.met.get(this.sheet);
+          if (!met) this.met.set(this.sheet, (met = new Set()));
+          if (met.has(key)) continue;
+          met.add(key);
+          style = last;
+        }
+      }
+      const n = this.notedHere?.get(key);
+      if (n !== undefined) n.walk = this.walk;
+      const strongest = n !== undefined && rank(n.style) > rank(style) ? n.style! : style;
+      return { sheet: this.sheet, cell: cell ?? columns!.shownCellAt(i)!, style: strongest, fill: STYLES[strongest].fill, note: n !== undefined ? this.noteOf(n) : NO_NOTE };
     }
-    return null;
   }
 
   /** The next flag of findings on a cell no point is shown at, or null after the last. */
@@ -194,6 +203,8 @@ class FlagWalk implements Iterator<CellFlag> {
  */
 function repeatedCells(indicators: CheckResult['indicators']): Map<string, Map<CellKey, StyleKey>> {
   const repeated = new Map<string, Map<CellKey, StyleKey>>();
+  // The usual case, known without a pass over the points: all in one store, which saw their cells in order.
+  if (oneStoreInOrder(indicators)) return repeated;
   const sheets = new Map<string, number>();
   let n = 0;
   for (const ind of indicators) n += ind.points.length;
@@ -249,4 +260,16 @@ function repeatedCells(indicators: CheckResult['indicators']): Map<string, Map<C
     }
   }
   return repeated;
+}
+
+/** Whether every indicator's points are in one point store whose shown cells came in reading order. */
+function oneStoreInOrder(indicators: CheckResult['indicators']): boolean {
+  let store: PointStore | null = null;
+  for (let i = 0; i < indicators.length; i++) {
+    const points = indicators[i]!.points;
+    if (points.length === 0) continue;
+    if (!(points instanceof PointList) || (store !== null && points.store !== store)) return false;
+    store = points.store;
+  }
+  return store === null || store.shownInOrder;
 }
