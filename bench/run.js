@@ -6,8 +6,10 @@
  * Every measurement runs in a fresh child process (bench/stage.js), so each peak RSS is that process's own:
  *   - read only:  ExcelJS workbook.xlsx.load(bytes), nothing else loaded;
  *   - pipeline:   the steps of src/cli/check.ts — mapping, read (readInputFile + openWorkbook), engine
- *                 (checkWorkbook + fileReport + flagPlan + summaryModel), write (applyFlags + addSummarySheets +
- *                 writeBuffer + writeFile) — each timed; peak RSS sampled after read, after the engine and after
+ *                 (checkWorkbook + fileReport + summaryModel: parse, evaluate, validate and the summary model, as the
+ *                 issue divides the stages), write (flagPlan + applyFlags + addSummarySheets + writeBuffer +
+ *                 writeFile: the flag plan is made only for the checked workbook) — each timed; the engine is also
+ *                 reported with the flag plan, as a stricter figure; peak RSS sampled after read, after the engine and after
  *                 the write (getrusage's maxRSS is the peak so far, so the value after the engine is exactly what a
  *                 process stopping there would report);
  *   - count:      the cells the engine reads, through a counting grid (not timed).
@@ -112,9 +114,11 @@ const secs = (ms) => `${(ms / 1000).toFixed(1)} s`;
 const int = (n) => Math.round(n).toLocaleString('en-US');
 const fixed = (n, d = 2) => n.toFixed(d);
 
-const ENGINE = ['checkWorkbook', 'fileReport', 'flagPlan', 'summaryModel'];
+const ENGINE = ['checkWorkbook', 'fileReport', 'summaryModel'];
+/** The engine with the plan of the flags that only a checked workbook needs (a stricter figure, beside the bar). */
+const ENGINE_AND_FLAGS = [...ENGINE, 'flagPlan'];
 const READ = ['readFile', 'open'];
-const WRITE = ['applyFlags', 'addSummarySheets', 'writeBuffer', 'writeFile'];
+const WRITE = ['flagPlan', 'applyFlags', 'addSummarySheets', 'writeBuffer', 'writeFile'];
 const total = (stages, keys) => keys.reduce((s, k) => s + (stages[k] ?? 0), 0);
 
 function summarize(reads, pipes, count) {
@@ -138,6 +142,7 @@ function summarize(reads, pipes, count) {
     stages: Object.fromEntries([...['mapping'], ...READ, ...ENGINE, ...WRITE].map((k) => [k, stage(k)])),
     read: group(READ),
     engine: group(ENGINE),
+    engineAndFlags: group(ENGINE_AND_FLAGS),
     engineGcMs: p((x) => gcOf(x, ENGINE)),
     checkGcMs: p((x) => gcOf(x, ['checkWorkbook'])),
     write: hasWrite ? group(WRITE) : null,
@@ -154,6 +159,7 @@ function summarize(reads, pipes, count) {
   };
   s.ratios = {
     engineToRead: s.engine.median / s.readOnly.load.median,
+    engineAndFlagsToRead: s.engineAndFlags.median / s.readOnly.load.median,
     engineToReadCpu: s.engine.cpu / s.readOnly.load.cpu,
     engineToPipelineRead: s.engine.median / s.read.median,
     rssEngine: s.mem.afterEngineMiB / s.readOnly.maxRssMiB,
@@ -199,10 +205,11 @@ function textReport(s, wb, env) {
   rows.push(['  engine', ...msCells(s.engine), `of which GC ${int(s.engineGcMs)} ms`]);
   rows.push(['    checkWorkbook (parse, evaluate, validate)', ...msCells(st.checkWorkbook), `GC ${int(s.checkGcMs)} ms`]);
   rows.push(['    fileReport (messages)', ...msCells(st.fileReport), '']);
-  rows.push(['    flagPlan', ...msCells(st.flagPlan), '']);
   rows.push(['    summaryModel', ...msCells(st.summaryModel), '']);
+  rows.push(['  engine + flagPlan', ...msCells(s.engineAndFlags), 'the stricter figure']);
   if (s.write) {
     rows.push(['  write', ...msCells(s.write), '']);
+    rows.push(['    flagPlan (the flags of the checked workbook)', ...msCells(st.flagPlan), '']);
     rows.push(['    applyFlags', ...msCells(st.applyFlags), '']);
     rows.push(['    addSummarySheets', ...msCells(st.addSummarySheets), '']);
     rows.push(['    writeBuffer (ExcelJS)', ...msCells(st.writeBuffer), '']);
@@ -241,6 +248,9 @@ function textReport(s, wb, env) {
   out.push(
     `  engine time / ExcelJS read time    ${int(s.engine.median)} / ${int(s.readOnly.load.median)} ms = ${fixed(s.ratios.engineToRead)}   (bar ≤ ${fixed(ENGINE_BAR)})   ${verdict(s.ratios.engineToRead <= ENGINE_BAR)}` +
       `   [on CPU time: ${int(s.engine.cpu)} / ${int(s.readOnly.load.cpu)} ms = ${fixed(s.ratios.engineToReadCpu)}]`,
+  );
+  out.push(
+    `  (stricter) engine + flag plan / read   ${int(s.engineAndFlags.median)} / ${int(s.readOnly.load.median)} ms = ${fixed(s.ratios.engineAndFlagsToRead)}   (≤ ${fixed(ENGINE_BAR)}?)   ${verdict(s.ratios.engineAndFlagsToRead <= ENGINE_BAR)}`,
   );
   out.push(
     `  peak RSS read+engine / read only   ${int(s.mem.afterEngineMiB)} / ${int(s.readOnly.maxRssMiB)} MiB = ${fixed(s.ratios.rssEngine)}   (bar < ${fixed(MEMORY_BAR)})   ${verdict(s.ratios.rssEngine < MEMORY_BAR)}`,
@@ -288,11 +298,12 @@ function markdown(s, m, wb, wbMerged, env, hot) {
   lines.push(row('read: `readInputFile` + `openWorkbook`', s.read, 'zip checks + ExcelJS load'));
   lines.push(row('**engine**', s.engine, `GC ${int(s.engineGcMs)} ms of it`));
   lines.push(row('  · `checkWorkbook` (parse, evaluate, validate)', st.checkWorkbook, ''));
-  lines.push(row('  · `fileReport`', st.fileReport, ''));
-  lines.push(row('  · `flagPlan`', st.flagPlan, ''));
+  lines.push(row('  · `fileReport` (messages)', st.fileReport, ''));
   lines.push(row('  · `summaryModel`', st.summaryModel, ''));
+  lines.push(row('*engine + `flagPlan`*', s.engineAndFlags, 'the stricter figure'));
   if (s.write) {
     lines.push(row('write', s.write, ''));
+    lines.push(row('  · `flagPlan` (the flags of the checked workbook)', st.flagPlan, ''));
     lines.push(row('  · `applyFlags`', st.applyFlags, ''));
     lines.push(row('  · `addSummarySheets`', st.addSummarySheets, ''));
     lines.push(row('  · ExcelJS `writeBuffer`', st.writeBuffer, ''));
@@ -317,6 +328,7 @@ function markdown(s, m, wb, wbMerged, env, hot) {
   lines.push('| bar | figure | verdict |');
   lines.push('|---|---:|---|');
   lines.push(`| engine time ≤ 0.20 × ExcelJS read time | ${fixed(s.ratios.engineToRead)} (CPU time: ${fixed(s.ratios.engineToReadCpu)}) | ${verdict(s.ratios.engineToRead <= ENGINE_BAR)} |`);
+  lines.push(`| *(stricter)* the same with the flag plan | ${fixed(s.ratios.engineAndFlagsToRead)} | ${verdict(s.ratios.engineAndFlagsToRead <= ENGINE_BAR)} |`);
   lines.push(`| peak RSS (read + engine) < 1.5 × read only | ${fixed(s.ratios.rssEngine)} | ${verdict(s.ratios.rssEngine < MEMORY_BAR)} |`);
   if (s.ratios.rssWrite !== null) lines.push(`| *(not a bar)* peak RSS read + engine + write ÷ read only | ${fixed(s.ratios.rssWrite)} | — |`);
   lines.push('');

@@ -86,8 +86,9 @@ class WorksheetGrid implements SheetGrid {
   }
 }
 
+/** Whole numbers within Excel's sheet (NaN fails every comparison); `| 0` keeps them whole within that range. */
 function inSheet(row: number, col: number): boolean {
-  return Number.isInteger(row) && Number.isInteger(col) && row >= 1 && col >= 1 && row <= MAX_ROW && col <= MAX_COL;
+  return row >= 1 && row <= MAX_ROW && col >= 1 && col <= MAX_COL && (row | 0) === row && (col | 0) === col;
 }
 
 /**
