@@ -36,8 +36,9 @@ class WorksheetGrid implements SheetGrid {
       const cell = this.find(row, col);
       return cell ? valueOf(cell.value, cell) : EMPTY;
     }
-    const area = this.merges.at(row, col);
-    const cell = area ? this.find(area.top, area.left) : this.find(row, col);
+    // ExcelJS makes every cell a merged area covers, each pointing to the area's top-left (its master): the cell's
+    // own type says whether it is one, with no lookup among the sheet's areas.
+    const cell = this.find(row, col);
     return cell ? cellValueOf(cell) : EMPTY;
   }
 

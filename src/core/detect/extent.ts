@@ -6,7 +6,7 @@
 import type { ParseCache } from '../values/parseCache';
 import type { CellValue, SheetGrid } from '../grid';
 import { cellsIn, isPlainValue, type ScannedCell, type ScannedRow, type ScannedSheet } from './scan';
-import { CIRCLED, ROLE_TAGS, TAG } from './words';
+import { hasCircled, ROLE_TAGS, TAG } from './words';
 import { compare, targetValue, type Trend } from './trend';
 
 export interface Span {
@@ -108,7 +108,7 @@ function regularBlock(sheet: SheetGrid, r: number, span: Span, rowCount: number,
   return name.text.trim();
 }
 
-const circled = (v: CellValue): boolean => v.kind === 'text' && CIRCLED.test(v.text);
+const circled = (v: CellValue): boolean => v.kind === 'text' && hasCircled(v.text);
 
 /** What extentBelow saw of a table's regular blocks, read once: their first rows, names and trends. */
 export interface RegularBlocks {

@@ -14,7 +14,7 @@ import { textOf } from '../evaluate/cells';
 import { proposeIndicatorTable } from '../propose';
 import { cellsIn, type ScannedCell, type ScannedRow, type ScannedSheet } from './scan';
 import { extentBelow, headerLike, isQuantity, isRoleHeader, type RegularBlocks, type Span } from './extent';
-import { CIRCLED, hasDownWords, ROLE_TAGS, TAG, UP_WORDS, WEAK_DOWN_WORDS } from './words';
+import { hasCircled, hasDownWords, ROLE_TAGS, TAG, UP_WORDS, WEAK_DOWN_WORDS } from './words';
 import type { DetectNote, DetectedTable, UnmappedData } from './types';
 import { confidenceOf } from './confidence';
 import { compare, targetValue, trendOf, type Trend } from './trend';
@@ -175,7 +175,8 @@ function hiddenRows(s: ScannedSheet, r: CellRange): number[] {
   return out;
 }
 
-const BUDGET_ROW = /^(予算額|事業費|予算)/;
+/** A 予算額 / 事業費 row under the years (予算額 starts with 予算). */
+const isBudgetRow = (name: string): boolean => name.startsWith('予算') || name.startsWith('事業費');
 
 /**
  * Rows as the engine should read them: a 予算額等 row under the years is not an indicator; a cell holding several
@@ -191,7 +192,7 @@ function refineRows(s: ScannedSheet, m: IndicatorTableMapping, reasons: DetectNo
     const anyRow = (r.target ?? r.actual)!;
     const k = known !== undefined && anyRow >= known.first && (anyRow - known.first) % known.step === 0 ? (anyRow - known.first) / known.step : -1;
     const name = known?.names[k] ?? textOf(sheet.cell(anyRow, nameN)).trim();
-    if (BUDGET_ROW.test(name)) {
+    if (isBudgetRow(name)) {
       reasons.push({ code: 'budgetRowSkipped', params: { row: anyRow } });
       continue;
     }
@@ -332,7 +333,7 @@ function allTargets(sheet: SheetGrid, row: number, cols: readonly number[]): Cel
 
 /** The circled labels of a cell holding several values ('②2件 ③1件' → ②, ③), or none. */
 function labelsOf(cell: CellValue, cache: ParseCache): readonly string[] {
-  if (cell.kind !== 'text' || !CIRCLED.test(cell.text)) return NO_TARGETS.labels;
+  if (cell.kind !== 'text' || !hasCircled(cell.text)) return NO_TARGETS.labels;
   const v = cache.parse(cell, null);
   if (v.kind !== 'quantity' || v.more.length === 0) return NO_TARGETS.labels;
   const labels = [v, ...v.more].map((q) => q.label);

@@ -80,8 +80,17 @@ export function tagsOf(text: string): number {
   return tags;
 }
 
-/** Circled numbers: the labels of several values in one cell (②2件 ③1件). */
-export const CIRCLED = /[\u2460-\u2473\u3251-\u325f\u32b1-\u32bf]/;
+/**
+ * Whether a text holds a circled number (①–⑳, ㉑–㉟, ㊱–㊿): the labels of several values in one cell (②2件 ③1件).
+ * By character codes: detection asks it of every table's first and last target on each row, mostly short figures.
+ */
+export function hasCircled(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 0x2460 && c <= 0x2473) || (c >= 0x3251 && c <= 0x325f) || (c >= 0x32b1 && c <= 0x32bf)) return true;
+  }
+  return false;
+}
 
 export const ROLE_TAGS = TAG.target | TAG.actual | TAG.baseline | TAG.stated;
 export const BUDGET_TAGS = TAG.budget | TAG.previous | TAG.change | TAG.source | TAG.continuation | TAG.project;
