@@ -7,7 +7,7 @@ import type { Indicator } from './evaluate/indicators';
 import type { Budget } from './evaluate/budgets';
 import type { RawFinding, FindingValue } from './findings';
 import { rule, type Severity } from './validate/rules';
-import { compiledTemplate, fillTemplate, translator, type Compiled, type Lang } from './i18n';
+import { compiledTemplate, fillSlots, fillTemplate, translator, type Compiled, type Lang } from './i18n';
 import { fileErrorKey, type FileError } from './i18n/fileErrors';
 import { formatAmount, formatRatio } from './format';
 import { TOOL } from './version';
@@ -66,12 +66,12 @@ function show(v: FindingValue, ratio: boolean, lang: Lang): string {
 
 /** The message of a finding in one language. */
 export function renderMessage(f: RawFinding, lang: Lang): string {
-  const tpl = ruleTemplate(lang, f.rule);
   // Only the slots the template names are worked out: a report renders tens of thousands of messages.
-  let out = tpl.text[0]!;
-  for (let i = 0; i < tpl.names.length; i++) out += slot(tpl.names[i]!, f, lang) + tpl.text[i + 1]!;
-  return out;
+  return fillSlots(ruleTemplate(lang, f.rule), lang === 'ja' ? slotJa : slotEn, f);
 }
+
+const slotJa = (name: string, f: RawFinding): string => slot(name, f, 'ja');
+const slotEn = (name: string, f: RawFinding): string => slot(name, f, 'en');
 
 /** Message templates by rule, per language: looked up by the rule's id, with no key text made per finding. */
 const ruleTemplates: Record<Lang, Map<string, Compiled>> = { ja: new Map(), en: new Map() };

@@ -87,13 +87,8 @@ export function inferCumulative(name: string): boolean {
   return CUMULATIVE_WORDS.test(name);
 }
 
-/** A mapped column, resolved once per table: its letters (for cell addresses) and its number (for the grid). */
-interface Column {
-  readonly letters: string;
-  readonly n: number;
-}
-
-const column = (letters: string | undefined): Column | null => (letters === undefined ? null : { letters, n: columnNumber(letters) });
+/** A mapped column's number, resolved once per table (0: the table has no such column, as in PointCellRefs). */
+const column = (letters: string | undefined): number => (letters === undefined ? 0 : columnNumber(letters));
 
 const NO_FINDINGS: readonly RawFinding[] = Object.freeze([]);
 // An indicator with none shares one empty list, of the same class as the others: code that reads indicators then
@@ -183,10 +178,10 @@ type IndicatorRowMapping = IndicatorTableMapping['rows'][number];
  */
 class TableReader {
   readonly yearsWithActuals = new Set<number>();
-  private readonly years: { readonly fy: number; readonly target: Column | null; readonly actual: Column | null; readonly stated: Column | null }[];
+  private readonly years: { readonly fy: number; readonly target: number; readonly actual: number; readonly stated: number }[];
   private readonly tableUnit: string | null;
   private readonly baselineFy: number | null;
-  private readonly baselineCol: Column | null;
+  private readonly baselineCol: number;
   private readonly nameCol: number;
   private readonly seenHidden = new Set<number>();
   private readonly reader: CellReader;
@@ -208,7 +203,7 @@ class TableReader {
       return fy === null ? [] : [{ fy, target: column(y.target), actual: column(y.actual), stated: column(y.stated) }];
     });
     this.baselineFy = m.baseline ? resolveYear(sheet, m.baseline.fy, ctx, findings) : null;
-    this.baselineCol = m.baseline ? column(m.baseline.column) : null;
+    this.baselineCol = m.baseline ? column(m.baseline.column) : 0;
     this.nameCol = columnNumber(m.nameColumn);
     this.reader = new CellReader(sheet, ctx.cache ?? new ParseCache());
     this.yearCells = this.years.map((y) => ({ fy: y.fy, target: null, actual: null, stated: null, targetCol: 0, targetRow: 0, actualCol: 0, actualRow: 0, statedCol: 0, statedRow: 0 }));
@@ -226,10 +221,10 @@ class TableReader {
     if (r.actual !== r.target) hiddenRow(sheet, r.actual, m.nameColumn, this.seenHidden, reader);
 
     let baseline: ReadIndicator['baseline'] = null;
-    if (m.baseline && this.baselineFy !== null && this.baselineCol !== null) {
+    if (m.baseline && this.baselineFy !== null && this.baselineCol > 0) {
       const row = m.baseline.row === 'actual' ? (r.actual ?? r.target) : (r.target ?? r.actual);
       if (row !== undefined) {
-        baseline = { fy: this.baselineFy, value: reader.read(this.baselineCol.n, row, 'baseline'), cell: cellAddress(this.baselineCol.n, row) };
+        baseline = { fy: this.baselineFy, value: reader.read(this.baselineCol, row, 'baseline'), cell: cellAddress(this.baselineCol, row) };
       }
     }
 
@@ -240,9 +235,9 @@ class TableReader {
       const y = this.years[i]!;
       const cells = this.yearCells[i]!;
       // A cell is read where the table has both its column and its row.
-      cells.targetCol = y.target !== null && targetRow > 0 ? y.target.n : 0;
-      cells.actualCol = y.actual !== null && actualRow > 0 ? y.actual.n : 0;
-      cells.statedCol = y.stated !== null && statedRow > 0 ? y.stated.n : 0;
+      cells.targetCol = targetRow > 0 ? y.target : 0;
+      cells.actualCol = actualRow > 0 ? y.actual : 0;
+      cells.statedCol = statedRow > 0 ? y.stated : 0;
       cells.targetRow = targetRow;
       cells.actualRow = actualRow;
       cells.statedRow = statedRow;

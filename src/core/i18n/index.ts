@@ -76,16 +76,20 @@ function compile(template: string): Compiled {
  * thousands of findings).
  */
 export function fillTemplate(lang: Lang, key: string, params: Readonly<Record<string, unknown>>, fallback?: Readonly<Record<string, unknown>>): string {
-  const tpl = compiledTemplate(lang, key);
+  return fillSlots(compiledTemplate(lang, key), paramSlot, { params, fallback });
+}
+
+/** A slot filled from params, else from the fallback: as if filled with { ...fallback, ...defined params }. */
+function paramSlot(name: string, p: { params: Readonly<Record<string, unknown>>; fallback?: Readonly<Record<string, unknown>> }): string {
+  let v = p.params[name];
+  if (v === undefined && p.fallback !== undefined) v = p.fallback[name];
+  return v === undefined || v === null ? '' : String(v);
+}
+
+/** A compiled template with each slot's text from `slot(name, ctx)`, asked only for the slots the template names. */
+export function fillSlots<C>(tpl: Compiled, slot: (name: string, ctx: C) => string, ctx: C): string {
   let out = tpl.text[0]!;
-  for (let i = 0; i < tpl.names.length; i++) {
-    const name = tpl.names[i]!;
-    // A slot `params` leaves undefined is looked up in `fallback`: as if filled with { ...fallback, ...defined params },
-    // without copying either (a report renders tens of thousands of messages, their params of many shapes).
-    let v = params[name];
-    if (v === undefined && fallback !== undefined) v = fallback[name];
-    out += (v === undefined || v === null ? '' : String(v)) + tpl.text[i + 1]!;
-  }
+  for (let i = 0; i < tpl.names.length; i++) out += slot(tpl.names[i]!, ctx) + tpl.text[i + 1]!;
   return out;
 }
 

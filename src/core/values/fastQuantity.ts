@@ -38,18 +38,11 @@ export function fastQuantity(text: string, headerUnit: string | null): Quantity 
   }
   const start = i;
   let mantissa = 0;
-  let digits = 0;
-  // Digits are tested in place here and below (not through digitOf): this runs for every cell, and the first
-  // thousands of cells are read before the engine has optimised it, when each call costs.
-  for (; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 48 && c <= 57) mantissa = mantissa * 10 + (c - 48);
-    else if (c >= 0xff10 && c <= 0xff19) mantissa = mantissa * 10 + (c - 0xff10);
-    else break;
-  }
+  let d: number;
+  for (; i < n && (d = digitOf(text.charCodeAt(i))) >= 0; i++) mantissa = mantissa * 10 + d;
   const leading = i - start;
   if (leading === 0) return undefined;
-  digits = leading;
+  let digits = leading;
   // Groups of exactly three digits after a comma, only after at most three leading digits.
   let grouped = false;
   while (i < n && isComma(text.charCodeAt(i)) && groupAt(text, i + 1, n)) {
@@ -61,12 +54,7 @@ export function fastQuantity(text: string, headerUnit: string | null): Quantity 
   if (grouped && leading > 3) return undefined;
   let decimals = 0;
   if (i + 1 < n && isPoint(text.charCodeAt(i)) && digitOf(text.charCodeAt(i + 1)) >= 0) {
-    for (i++; i < n; i++, decimals++) {
-      const c = text.charCodeAt(i);
-      if (c >= 48 && c <= 57) mantissa = mantissa * 10 + (c - 48);
-      else if (c >= 0xff10 && c <= 0xff19) mantissa = mantissa * 10 + (c - 0xff10);
-      else break;
-    }
+    for (i++; i < n && (d = digitOf(text.charCodeAt(i))) >= 0; i++, decimals++) mantissa = mantissa * 10 + d;
     digits += decimals;
   }
   if (digits > MAX_DIGITS) return undefined;
